@@ -1,0 +1,277 @@
+import type {
+  AppendOptions,
+  AppendResult,
+  DeleteOptions,
+  EventStore,
+  ExpectedRevision,
+  JourneyEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionMessage,
+} from '@journeykit/core'
+import {
+  InvalidAppendError,
+  StreamDeletedError,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  matchesFilter,
+} from '@journeykit/core'
+import { internEvent } from './intern.js'
+
+/**
+ * Global positions of the memory store are `128 + 16·i` for the i-th event ever appended: ordered and unique,
+ * deliberately not contiguous, so that code assuming `+1` fails here before it fails in production.
+ */
+const POSITION_BASE = 128n
+const POSITION_STRIDE = 16n
+export const positionOfIndex = (i: number): bigint => POSITION_BASE + POSITION_STRIDE * BigInt(i)
+/** The index of the first event at or after `position`. */
+const indexAtOrAfter = (position: bigint): number =>
+  position <= POSITION_BASE ? 0 : Number((position - POSITION_BASE + POSITION_STRIDE - 1n) / POSITION_STRIDE)
+
+interface StreamEntry {
+  /** Indexes into the global log, in revision order (revision = position in this array). */
+  readonly indexes: number[]
+  /** Events before this revision were soft-deleted. */
+  truncatedBefore: number
+  tombstoned: boolean
+}
+
+export interface MemoryEventStoreOptions {
+  /** Default batch size for readAll and subscriptions. Default 512. */
+  readonly batchSize?: number
+}
+
+export interface MemoryEventStore extends EventStore {
+  /** Number of events in the global log (including soft-deleted ones). */
+  readonly size: () => number
+  /** Global position of the last event, or undefined when empty. */
+  readonly lastPosition: () => bigint | undefined
+  /** Names of all streams (including soft-deleted ones). */
+  readonly streamIds: () => IterableIterator<string>
+}
+
+const streamRevision = (s: StreamEntry | undefined): bigint | 'no_stream' =>
+  s === undefined || s.indexes.length === s.truncatedBefore ? 'no_stream' : BigInt(s.indexes.length - 1)
+
+/**
+ * The embedded event store: one process, no set-up, fast. Appends are atomic (all checks and writes happen
+ * synchronously, so concurrent appends in one process never interleave). Events are stored frozen, as given.
+ */
+export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryEventStore => {
+  const log: RecordedEvent[] = []
+  const streams = new Map<string, StreamEntry>()
+  const waiters = new Set<() => void>()
+  const defaultBatch = options.batchSize ?? 512
+  let closed = false
+
+  const wakeAll = (): void => {
+    for (const wake of waiters) wake()
+    waiters.clear()
+  }
+
+  const checkExpected = (s: StreamEntry | undefined, expected: ExpectedRevision): boolean => {
+    const actual = streamRevision(s)
+    if (expected === 'any') return true
+    if (expected === 'no_stream') return actual === 'no_stream'
+    if (expected === 'stream_exists') return actual !== 'no_stream'
+    if (actual === 'no_stream') return false
+    return actual === expected
+  }
+
+  /** When every event of `events` is already in the stream, in order, where the writer expected: the revision of the last. */
+  const alreadyAppended = (
+    s: StreamEntry | undefined,
+    events: readonly JourneyEvent[],
+    expected: ExpectedRevision,
+  ): number | undefined => {
+    if (s === undefined || s.indexes.length === 0) return undefined
+    const first = events[0]
+    if (first === undefined) return undefined
+    let start: number
+    if (typeof expected === 'bigint') start = Number(expected) + 1
+    else if (expected === 'no_stream') start = s.truncatedBefore
+    else start = s.indexes.findIndex((i) => log[i]?.id === first.id)
+    if (start < 0 || start + events.length > s.indexes.length) return undefined
+    for (let k = 0; k < events.length; k++) {
+      const index = s.indexes[start + k]
+      if (index === undefined || log[index]?.id !== events[k]?.id) return undefined
+    }
+    return start + events.length - 1
+  }
+
+  const appendToStream = async (
+    streamId: string,
+    events: readonly JourneyEvent[],
+    appendOptions: AppendOptions = {},
+  ): Promise<AppendResult> => {
+    const expected = appendOptions.expectedRevision ?? 'any'
+    let s = streams.get(streamId)
+    if (s?.tombstoned === true) throw new StreamDeletedError(streamId)
+    const ids = new Set<string>()
+    for (const e of events) {
+      if (e.streamId !== streamId)
+        throw new InvalidAppendError(streamId, `event ${e.id} names stream ${e.streamId}`)
+      if (ids.has(e.id))
+        throw new InvalidAppendError(streamId, `event id ${e.id} appears twice in one append`)
+      ids.add(e.id)
+    }
+    const duplicateOf = alreadyAppended(s, events, expected)
+    if (duplicateOf !== undefined && s !== undefined) {
+      return {
+        nextExpectedRevision: BigInt(s.indexes.length - 1),
+        position: positionOfIndex(s.indexes[duplicateOf] ?? 0),
+      }
+    }
+    if (!checkExpected(s, expected))
+      throw new WrongExpectedVersionError(streamId, expected, streamRevision(s))
+    if (events.length === 0) {
+      const last = s?.indexes[s.indexes.length - 1]
+      return {
+        nextExpectedRevision: s === undefined ? -1n : BigInt(s.indexes.length - 1),
+        position: last === undefined ? -1n : positionOfIndex(last),
+      }
+    }
+    if (s === undefined) {
+      s = { indexes: [], truncatedBefore: 0, tombstoned: false }
+      streams.set(streamId, s)
+    }
+    for (const e of events) {
+      const index = log.length
+      const revision = s.indexes.length
+      log.push(internEvent(e, streamId, positionOfIndex(index), BigInt(revision)))
+      s.indexes.push(index)
+    }
+    wakeAll()
+    return { nextExpectedRevision: BigInt(s.indexes.length - 1), position: positionOfIndex(log.length - 1) }
+  }
+
+  async function* readStream(
+    streamId: string,
+    readOptions: ReadStreamOptions = {},
+  ): AsyncGenerator<RecordedEvent> {
+    const s = streams.get(streamId)
+    if (s?.tombstoned === true) throw new StreamDeletedError(streamId)
+    if (s === undefined || s.indexes.length === s.truncatedBefore) throw new StreamNotFoundError(streamId)
+    const backwards = readOptions.direction === 'backwards'
+    const max = readOptions.maxCount ?? Infinity
+    const from = readOptions.from ?? (backwards ? 'end' : 'start')
+    const last = s.indexes.length - 1
+    let r = from === 'start' ? 0 : from === 'end' ? last : Number(from)
+    if (from === 'end' && !backwards) return
+    const step = backwards ? -1 : 1
+    if (backwards) r = Math.min(r, last)
+    for (let n = 0; n < max && r >= s.truncatedBefore && r <= last; r += step, n++) {
+      const index = s.indexes[r]
+      const event = index === undefined ? undefined : log[index]
+      if (event !== undefined) yield event
+    }
+  }
+
+  async function* readAll(readOptions: ReadAllOptions = {}): AsyncGenerator<readonly RecordedEvent[]> {
+    const backwards = readOptions.direction === 'backwards'
+    const batchSize = Math.max(1, readOptions.batchSize ?? defaultBatch)
+    const filter = readOptions.filter
+    let remaining = readOptions.maxCount ?? Infinity
+    const from = readOptions.from ?? (backwards ? 'end' : 'start')
+    let i =
+      from === 'start' ? 0 : from === 'end' ? (backwards ? log.length - 1 : log.length) : indexAtOrAfter(from)
+    if (backwards && typeof from === 'bigint' && positionOfIndex(i) > from) i--
+    const end = log.length
+    while (remaining > 0 && (backwards ? i >= 0 : i < end)) {
+      const batch: RecordedEvent[] = []
+      while (batch.length < batchSize && remaining > 0 && (backwards ? i >= 0 : i < end)) {
+        const event = log[i]
+        i += backwards ? -1 : 1
+        if (event !== undefined && (filter === undefined || matchesFilter(event, filter))) {
+          batch.push(event)
+          remaining--
+        }
+      }
+      if (batch.length > 0) yield batch
+    }
+  }
+
+  const subscribe = (subscribeOptions: SubscribeOptions = {}): Subscription => {
+    const batchSize = Math.max(1, subscribeOptions.batchSize ?? defaultBatch)
+    const filter = subscribeOptions.filter
+    const from = subscribeOptions.from ?? 'start'
+    let next = from === 'start' ? 0 : from === 'end' ? log.length : indexAtOrAfter(from + 1n)
+    let stopped = false
+    let wakeMe: (() => void) | undefined
+    const wait = (): Promise<void> =>
+      new Promise<void>((resolve) => {
+        wakeMe = resolve
+        waiters.add(resolve)
+      })
+
+    async function* messages(): AsyncGenerator<SubscriptionMessage> {
+      let caughtUp = false
+      while (!stopped && !closed) {
+        if (next < log.length) {
+          const batch: RecordedEvent[] = []
+          let scanned = 0
+          while (next < log.length && batch.length < batchSize && scanned < batchSize * 64) {
+            const event = log[next++]
+            scanned++
+            if (event !== undefined && (filter === undefined || matchesFilter(event, filter)))
+              batch.push(event)
+          }
+          if (batch.length > 0) yield { kind: 'events', events: batch }
+          else yield { kind: 'checkpoint', position: positionOfIndex(next - 1) }
+        } else if (!caughtUp) {
+          caughtUp = true
+          yield { kind: 'caughtUp', position: log.length === 0 ? undefined : positionOfIndex(log.length - 1) }
+        } else {
+          await wait()
+        }
+      }
+    }
+
+    const iterator = messages()
+    return {
+      [Symbol.asyncIterator]: () => iterator,
+      stop: async () => {
+        stopped = true
+        if (wakeMe !== undefined) {
+          waiters.delete(wakeMe)
+          wakeMe()
+        }
+        await iterator.return(undefined)
+      },
+    }
+  }
+
+  const deleteStream = async (streamId: string, deleteOptions: DeleteOptions = {}): Promise<void> => {
+    const s = streams.get(streamId)
+    if (s?.tombstoned === true) throw new StreamDeletedError(streamId)
+    const expected = deleteOptions.expectedRevision ?? 'any'
+    if (!checkExpected(s, expected))
+      throw new WrongExpectedVersionError(streamId, expected, streamRevision(s))
+    if (deleteOptions.mode === 'tombstone') {
+      if (s === undefined) streams.set(streamId, { indexes: [], truncatedBefore: 0, tombstoned: true })
+      else s.tombstoned = true
+      return
+    }
+    if (s === undefined || s.indexes.length === s.truncatedBefore) throw new StreamNotFoundError(streamId)
+    s.truncatedBefore = s.indexes.length
+  }
+
+  return {
+    appendToStream,
+    readStream,
+    readAll,
+    subscribe,
+    deleteStream,
+    close: async () => {
+      closed = true
+      wakeAll()
+    },
+    size: () => log.length,
+    lastPosition: () => (log.length === 0 ? undefined : positionOfIndex(log.length - 1)),
+    streamIds: () => streams.keys(),
+  }
+}
