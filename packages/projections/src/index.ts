@@ -1,1 +1,2 @@
-export {}
+export * from './define.js'
+export * from './fold.js'

@@ -1,5 +1,10 @@
 import type { CustomerCommand } from '@journeykit/core'
-import { WrongExpectedVersionError, commandHandler, customerDecider, customerStreamId } from '@journeykit/core'
+import {
+  WrongExpectedVersionError,
+  commandHandler,
+  customerDecider,
+  customerStreamId,
+} from '@journeykit/core'
 import { describe, expect, it } from 'vitest'
 import { memoryEventStore } from '../src/index.js'
 
@@ -13,9 +18,14 @@ const register: CustomerCommand = {
 describe('command handler over the memory store', () => {
   it('appends decided events with the expected revision and refuses invalid commands with a typed error', async () => {
     const store = memoryEventStore()
-    const handle = commandHandler(store, customerDecider, (c: CustomerCommand) => customerStreamId(c.customerId), {
-      clock: () => new Date('2024-01-01T09:00:01Z'),
-    })
+    const handle = commandHandler(
+      store,
+      customerDecider,
+      (c: CustomerCommand) => customerStreamId(c.customerId),
+      {
+        clock: () => new Date('2024-01-01T09:00:01Z'),
+      },
+    )
     const first = await handle(register)()
     expect(first._tag).toBe('Right')
     if (first._tag === 'Right') {
@@ -37,11 +47,14 @@ describe('command handler over the memory store', () => {
 
   it('rejects a stale expected revision with WrongExpectedVersionError carrying expected and actual', async () => {
     const store = memoryEventStore()
-    const handle = commandHandler(store, customerDecider, (c: CustomerCommand) => customerStreamId(c.customerId))
+    const handle = commandHandler(store, customerDecider, (c: CustomerCommand) =>
+      customerStreamId(c.customerId),
+    )
     await handle(register)()
-    const error = await store
-      .appendToStream('customer-c1', [], { expectedRevision: 'no_stream' })
-      .then(() => undefined, (e: unknown) => e)
+    const error = await store.appendToStream('customer-c1', [], { expectedRevision: 'no_stream' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(WrongExpectedVersionError)
     expect(error).toMatchObject({ expected: 'no_stream', actual: 0n })
   })
