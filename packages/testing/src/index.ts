@@ -1,1 +1,2 @@
-export {}
+export * from './arbitraries/fields.js'
+export * from './arbitraries/events.js'
