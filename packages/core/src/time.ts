@@ -94,14 +94,28 @@ export const zoneOffsetMs = (timeZone: string, ms: number): number => {
   return asUtc - (ms - (ms % 1000))
 }
 
-/** Epoch milliseconds at which the calendar day `date` starts in `timeZone` (UTC when not given). */
+/** The calendar date (YYYY-MM-DD) in `timeZone` at instant `ms`. */
+export const localDate = (timeZone: string, ms: number): string => {
+  const local = ms + zoneOffsetMs(timeZone, ms)
+  return new Date(local).toISOString().slice(0, 10)
+}
+
+/**
+ * Epoch milliseconds at which the calendar day `date` starts in `timeZone` (UTC when not given): the first
+ * instant whose local date is `date`. Correct across DST changes at midnight (as in Brazil until 2019, where
+ * some days began at 01:00).
+ */
 export const startOfDayMs = (date: string, timeZone?: string): number => {
   const utcMidnight = Date.parse(`${date}T00:00:00Z`)
   if (timeZone === undefined || timeZone === 'UTC') return utcMidnight
-  // Two passes settle the offset even when a DST change falls near midnight.
-  let guess = utcMidnight - zoneOffsetMs(timeZone, utcMidnight)
-  guess = utcMidnight - zoneOffsetMs(timeZone, guess)
-  return guess
+  const first = utcMidnight - zoneOffsetMs(timeZone, utcMidnight)
+  const candidates = [first, utcMidnight - zoneOffsetMs(timeZone, first)]
+  const starts = candidates.filter(
+    (t) => localDate(timeZone, t) === date && localDate(timeZone, t - 1) !== date,
+  )
+  if (starts.length > 0) return Math.min(...starts)
+  const within = candidates.filter((t) => localDate(timeZone, t) === date)
+  return within.length > 0 ? Math.min(...within) : first
 }
 
 /**

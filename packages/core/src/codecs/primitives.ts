@@ -172,7 +172,9 @@ export const oneOf = <const V extends readonly [string, ...string[]]>(
 export const struct = <R extends t.Props, O extends t.Props>(
   required: R,
   optional: O,
-): t.IntersectionC<[t.TypeC<R>, t.PartialC<O>]> => t.intersection([t.type(required), t.partial(optional)])
+  name?: string,
+): t.IntersectionC<[t.TypeC<R>, t.PartialC<O>]> =>
+  t.intersection([t.type(required), t.partial(optional)], name)
 
 /** A JSON array with at most `max` elements; the codec carries `item` and `max` for generators. */
 export const boundedArray = <C extends t.Mixed>(
@@ -181,7 +183,7 @@ export const boundedArray = <C extends t.Mixed>(
 ): t.Type<t.TypeOf<C>[], t.OutputOf<C>[]> & { readonly item: C; readonly max: number } => {
   const array = t.array(item)
   const codec = new t.Type<t.TypeOf<C>[], t.OutputOf<C>[], unknown>(
-    `Array<${item.name}>`,
+    `${item.name}[]`,
     (u): u is t.TypeOf<C>[] => array.is(u) && u.length <= max,
     (u, c) =>
       Array.isArray(u) && u.length > max

@@ -18,8 +18,11 @@ type Catalogue = typeof catalogue
 export type EventType = keyof Catalogue
 export type EventData<K extends EventType> = Catalogue[K] extends EventDefinition<string, infer D> ? D : never
 
+/** Every event type, in alphabetical order. */
 export const eventTypes: readonly EventType[] = Object.freeze(
-  Object.keys(catalogue).filter((k): k is EventType => isEventType(k)),
+  Object.keys(catalogue)
+    .filter((k): k is EventType => isEventType(k))
+    .sort(),
 )
 
 export function isEventType(type: string): type is EventType {

@@ -20,7 +20,7 @@ const money = {
   amount: [MinorUnits, 'integer amount in minor units of the currency (1234 = 12.34 EUR)'],
 } as const
 
-export const OrderLine = struct({ sku: Id, quantity: PositiveInt, unitPrice: MinorUnits }, {})
+export const OrderLine = struct({ sku: Id, quantity: PositiveInt, unitPrice: MinorUnits }, {}, 'OrderLine')
 export type OrderLine = t.TypeOf<typeof OrderLine>
 
 export const QuoteIssued = defineEvent({
@@ -40,7 +40,10 @@ export const OrderPlaced = defineEvent({
   required: {
     orderId: [Id, 'our id for the order'],
     ...money,
-    lines: [boundedArray(OrderLine, 1000), 'order lines: sku, quantity, unitPrice in minor units'],
+    lines: [
+      boundedArray(OrderLine, 1000),
+      'order lines, each `{ sku, quantity, unitPrice }` with unitPrice in minor units; at most 1000',
+    ],
     channel: [Channel, 'where the order was placed'],
   },
   optional: {

@@ -1,0 +1,18 @@
+import { memoryEventStore } from '@journeykit/store-memory'
+import { runJourney } from './journey.js'
+
+const store = memoryEventStore()
+const { accepted } = await runJourney(store)
+process.stdout.write(`Recorded ${accepted.length} events for acme-gmbh:\n`)
+for (const e of accepted) process.stdout.write(`  ${e.occurredAt}  ${e.type}\n`)
+
+// The decider refuses what cannot happen, with a typed error that says why.
+const { refused } = await runJourney(store, [
+  {
+    type: 'CancelOrder',
+    customerId: 'acme-gmbh',
+    occurredAt: '2024-03-01T10:00:00Z',
+    data: { orderId: 'o-1', by: 'customer' },
+  },
+])
+process.stdout.write(`Refused: ${refused.join('; ')}\n`)

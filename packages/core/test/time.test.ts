@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import {
+  asOfMs,
+  deadlineMs,
+  endOfDayMs,
+  isCalendarDate,
+  isInstant,
+  startOfDayMs,
+  toEpochMs,
+} from '../src/index.js'
+
+const utc = (iso: string): number => Date.parse(iso)
+
+describe('business time', () => {
+  it('accepts instants with an offset and rejects impossible or offset-less ones', () => {
+    expect(isInstant('2024-05-01T09:30:00Z')).toBe(true)
+    expect(isInstant('2024-05-01T11:30:00.250+02:00')).toBe(true)
+    expect(isInstant('2024-02-29T00:00Z')).toBe(true)
+    expect(isInstant('2023-02-29T00:00:00Z')).toBe(false)
+    expect(isInstant('2024-05-01T24:00:00Z')).toBe(false)
+    expect(isInstant('2024-05-01T09:60:00Z')).toBe(false)
+    expect(isInstant('2024-05-01T09:30:00')).toBe(false)
+    expect(isInstant('2024-05-01T09:30:00+24:00')).toBe(false)
+  })
+
+  it('accepts calendar dates that exist only', () => {
+    expect(isCalendarDate('2000-02-29')).toBe(true)
+    expect(isCalendarDate('1900-02-29')).toBe(false)
+    expect(isCalendarDate('2024-04-31')).toBe(false)
+    expect(isCalendarDate('2024-4-01')).toBe(false)
+  })
+
+  it('reads a date-only fact as the start of its day in UTC, and an asOf date as the end of that day', () => {
+    expect(toEpochMs('1997-10-01')).toBe(utc('1997-10-01T00:00:00Z'))
+    expect(asOfMs('1997-10-01')).toBe(utc('1997-10-02T00:00:00Z') - 1)
+    expect(asOfMs('1997-10-01T12:00:00+02:00')).toBe(utc('1997-10-01T10:00:00Z'))
+  })
+
+  it('ends a promised day at midnight of the promise time zone, UTC when none is given', () => {
+    expect(endOfDayMs('2024-05-01')).toBe(utc('2024-05-02T00:00:00Z'))
+    expect(endOfDayMs('2024-05-01', 'Europe/Berlin')).toBe(utc('2024-05-01T22:00:00Z'))
+    expect(endOfDayMs('2024-01-15', 'America/Sao_Paulo')).toBe(utc('2024-01-16T03:00:00Z'))
+    expect(deadlineMs('2024-05-01T12:00:00Z')).toBe(utc('2024-05-01T12:00:00Z'))
+  })
+
+  it('handles days shortened or lengthened by daylight saving time', () => {
+    // New York springs forward at 02:00 on 2024-03-10: the day has 23 hours.
+    expect(
+      endOfDayMs('2024-03-10', 'America/New_York') - startOfDayMs('2024-03-10', 'America/New_York'),
+    ).toBe(23 * 3_600_000)
+    // Brazil began DST at midnight on 2018-11-04: that day started at 01:00 local (-02:00).
+    expect(startOfDayMs('2018-11-04', 'America/Sao_Paulo')).toBe(utc('2018-11-04T03:00:00Z'))
+    // ...and ended it at midnight on 2019-02-17, when 23:00-24:00 of the 16th happened twice.
+    expect(startOfDayMs('2019-02-17', 'America/Sao_Paulo')).toBe(utc('2019-02-17T03:00:00Z'))
+    expect(
+      endOfDayMs('2019-02-16', 'America/Sao_Paulo') - startOfDayMs('2019-02-16', 'America/Sao_Paulo'),
+    ).toBe(25 * 3_600_000)
+  })
+})
