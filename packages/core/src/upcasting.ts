@@ -46,12 +46,13 @@ export const upcast = (
   if (version > targetVersion)
     return {
       ok: false,
-      reason: `schema version ${version} is newer than the supported version ${targetVersion}`,
+      reason: `is ${version}, newer than the supported version ${targetVersion}`,
     }
   let current = data
   for (let v = version; v < targetVersion; v++) {
     const step = registry.upcasters.get(key(type, v))
-    if (step === undefined) return { ok: false, reason: `no upcaster from schema version ${v} to ${v + 1}` }
+    if (step === undefined)
+      return { ok: false, reason: `is ${version}, and no upcaster goes from version ${v} to ${v + 1}` }
     current = step.upcast(current)
   }
   return { ok: true, data: current, schemaVersion: targetVersion }
