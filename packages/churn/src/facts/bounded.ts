@@ -1,0 +1,93 @@
+import type { TimedRef } from './types.js'
+
+/** Whether `a` happened before `b`: by business time, then by event id (a total, store-independent order). */
+export const isBefore = (a: TimedRef, b: TimedRef): boolean => a.ms < b.ms || (a.ms === b.ms && a.id < b.id)
+
+/** The later of two refs (either may be missing). */
+export const laterOf = <T extends TimedRef>(a: T | undefined, b: T): T =>
+  a === undefined || isBefore(a, b) ? b : a
+
+/** The earlier of two refs (either may be missing). */
+export const earlierOf = <T extends TimedRef>(a: T | undefined, b: T): T =>
+  a === undefined || isBefore(b, a) ? b : a
+
+/**
+ * Inserts `item` into `list` (kept oldest first) and drops the oldest item beyond `max`. Appending in time order
+ * costs O(1); an out-of-order item is placed by a short scan from the end. An item with the id of one already
+ * held is ignored (a replayed event changes nothing).
+ */
+export const insertRecent = <T extends TimedRef>(list: T[], item: T, max: number): void => {
+  let i = list.length
+  while (i > 0) {
+    const previous = list[i - 1]
+    if (previous === undefined || !isBefore(item, previous)) break
+    i--
+  }
+  const before = list[i - 1]
+  if (before !== undefined && before.id === item.id) return
+  if (i === list.length) list.push(item)
+  else list.splice(i, 0, item)
+  if (list.length > max) list.shift()
+}
+
+/** Counts items after `afterMs` and up to `toMs` inclusive. */
+export const countBetween = (list: readonly TimedRef[], afterMs: number, toMs: number): number => {
+  let n = 0
+  for (const item of list) if (item.ms > afterMs && item.ms <= toMs) n++
+  return n
+}
+
+/** The latest business time among an entry's parts (the refs it holds). */
+export const latestPartMs = (parts: readonly (TimedRef | undefined)[]): number => {
+  let ms = Number.NEGATIVE_INFINITY
+  for (const part of parts) if (part !== undefined && part.ms > ms) ms = part.ms
+  return ms
+}
+
+/**
+ * The entry under `key` in `list` (kept sorted by key), created when missing. Creating one beyond `max` entries
+ * drops the entry whose time (`timeOf`) is earliest (ties by key), so the most recent entries stay whatever
+ * order they arrived in.
+ */
+export const keyed = <V extends { readonly key: string }>(
+  list: V[],
+  key: string,
+  create: (key: string) => V,
+  max: number,
+  timeOf: (value: V) => number,
+): V => {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((list[mid]?.key ?? '') < key) lo = mid + 1
+    else hi = mid
+  }
+  const found = list[lo]
+  if (found !== undefined && found.key === key) return found
+  const value = create(key)
+  list.splice(lo, 0, value)
+  if (list.length > max) {
+    let oldest = -1
+    let oldestMs = Number.POSITIVE_INFINITY
+    list.forEach((item, i) => {
+      if (item === value) return
+      const ms = timeOf(item)
+      if (oldest < 0 || ms < oldestMs) {
+        oldest = i
+        oldestMs = ms
+      }
+    })
+    list.splice(oldest, 1)
+  }
+  return value
+}
+
+/** The entries of a keyed map in key order. */
+export const entriesByKey = <V>(record: Readonly<Record<string, V>>): [string, V][] =>
+  Object.keys(record)
+    .sort()
+    .flatMap((key): [string, V][] => {
+      const value = record[key]
+      return value === undefined ? [] : [[key, value]]
+    })

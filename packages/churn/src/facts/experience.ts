@@ -1,0 +1,78 @@
+import type { JourneyEvent } from '@journeykit/core'
+import { earlierOf, insertRecent, keyed, latestPartMs } from './bounded.js'
+import { lateAfterMs } from './time.js'
+import type { ChurnFacts, DeliveryFact, ExperienceFacts, SurveyFact } from './types.js'
+import { KEYED_ITEMS, RECENT_SURVEYS } from './types.js'
+
+const experience = (f: ChurnFacts): ExperienceFacts => (f.experience ??= { deliveries: [], surveys: [] })
+
+const deliveryTime = (d: DeliveryFact): number => latestPartMs([d.promised, d.completed, d.failed])
+
+const delivery = (x: ExperienceFacts, id: string): DeliveryFact =>
+  keyed(
+    x.deliveries,
+    id,
+    (key) => ({ key, promised: undefined, completed: undefined, failed: undefined }),
+    KEYED_ITEMS,
+    deliveryTime,
+  )
+
+export const onDeliveryPromised = (f: ChurnFacts, e: JourneyEvent<'DeliveryPromised'>, ms: number): void => {
+  const x = experience(f)
+  const d = delivery(x, e.data.deliveryId)
+  // A delivery promised twice is judged against the first promise the customer was given.
+  d.promised = earlierOf(d.promised, {
+    ms,
+    id: e.id,
+    promisedBy: e.data.promisedBy,
+    lateAfterMs: lateAfterMs(e.data.promisedBy, e.data.timeZone),
+  })
+}
+
+export const onDeliveryCompleted = (
+  f: ChurnFacts,
+  e: JourneyEvent<'DeliveryCompleted'>,
+  ms: number,
+): void => {
+  const x = experience(f)
+  const d = delivery(x, e.data.deliveryId)
+  d.completed = earlierOf(d.completed, {
+    ms,
+    id: e.id,
+    date: e.occurredAt.length === 10 ? e.occurredAt : undefined,
+  })
+}
+
+export const onDeliveryFailed = (f: ChurnFacts, e: JourneyEvent<'DeliveryFailed'>, ms: number): void => {
+  const x = experience(f)
+  const d = delivery(x, e.data.deliveryId)
+  d.failed = earlierOf(d.failed, { ms, id: e.id, reason: e.data.reason })
+}
+
+/** A survey answer on a 0-1 scale (mean of the scores it carries) and whether it is positive on all of them. */
+export const surveyScore = (
+  data: JourneyEvent<'SurveyAnswered'>['data'],
+): { score: number; positive: boolean } => {
+  const parts: number[] = []
+  let positive = true
+  if (data.nps !== undefined) {
+    parts.push(data.nps / 10)
+    positive &&= data.nps >= 9
+  }
+  if (data.csat !== undefined) {
+    parts.push((data.csat - 1) / 4)
+    positive &&= data.csat >= 4
+  }
+  if (data.ces !== undefined) {
+    parts.push((7 - data.ces) / 6)
+    positive &&= data.ces <= 3
+  }
+  const score = parts.length === 0 ? 1 : parts.reduce((a, b) => a + b, 0) / parts.length
+  return { score, positive: positive && parts.length > 0 }
+}
+
+export const onSurveyAnswered = (f: ChurnFacts, e: JourneyEvent<'SurveyAnswered'>, ms: number): void => {
+  const { score, positive } = surveyScore(e.data)
+  const answer: SurveyFact = { ms, id: e.id, score, nps: e.data.nps, csat: e.data.csat, positive }
+  insertRecent(experience(f).surveys, answer, RECENT_SURVEYS)
+}
