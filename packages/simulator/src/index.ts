@@ -1,1 +1,10 @@
-export {}
+export { simulate, simulateGroundTruth } from './simulate.js'
+export type { Simulation } from './simulate.js'
+export { SimulationOptionsError, defaultMix, resolveSettings } from './options.js'
+export type { SimulationMix, SimulationOptions, SimulationSettings } from './options.js'
+export { noBadExperiences, totalBadExperiences } from './truth.js'
+export type { BadExperiences, CustomerTruth } from './truth.js'
+export { badExperienceWeights } from './churn.js'
+export { uuidV7 } from './uuid.js'
+export { xoshiro128 } from './random.js'
+export type { Random } from './random.js'
