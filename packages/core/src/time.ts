@@ -1,3 +1,8 @@
+import { DAY_MS } from './time-constants.js'
+import { toEpochMs } from './parse-time.js'
+
+export { DAY_MS, toEpochMs }
+
 /**
  * Business time. journeykit never reads the wall clock in a projection: time comes from events
  * (`occurredAt`) or from an explicit `asOf`. These helpers turn the two forms of business time into epoch
@@ -9,7 +14,6 @@
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-export const DAY_MS = 86_400_000
 
 const daysInMonth = (year: number, month: number): number =>
   month === 2
@@ -40,10 +44,6 @@ export const isInstant = (s: string): boolean => {
 }
 
 export const isDateOnly = (s: string): boolean => s.length === 10
-
-/** Epoch milliseconds of a business time; a calendar date is the start of that day in UTC. */
-export const toEpochMs = (businessTime: string): number =>
-  businessTime.length === 10 ? Date.parse(`${businessTime}T00:00:00Z`) : Date.parse(businessTime)
 
 /**
  * Epoch milliseconds of an `asOf` bound, inclusive: an instant is itself; a calendar date means the end of

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   asOfMs,
@@ -55,5 +56,25 @@ describe('business time', () => {
     expect(
       endOfDayMs('2019-02-16', 'America/Sao_Paulo') - startOfDayMs('2019-02-16', 'America/Sao_Paulo'),
     ).toBe(25 * 3_600_000)
+  })
+})
+
+describe('toEpochMs', () => {
+  it('parses every instant and date shape exactly as Date.parse does', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2200, 0, 1) }),
+        fc.constantFrom('Z', '+02:00', '-03:30', '+14:00'),
+        fc.constantFrom(0, 1, 2, 3),
+        (ms, zone, precision) => {
+          const iso = new Date(ms).toISOString()
+          const base =
+            precision === 0 ? iso.slice(0, 16) : precision === 1 ? iso.slice(0, 19) : iso.slice(0, 23)
+          const text = precision === 3 ? `${base}4567${zone}` : `${base}${zone}`
+          expect(toEpochMs(text)).toBe(Date.parse(text))
+          expect(toEpochMs(iso.slice(0, 10))).toBe(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`))
+        },
+      ),
+    )
   })
 })
