@@ -5,6 +5,7 @@ const acme = 'acme-gmbh'
 
 /** A business customer's first months with us, as commands (each records one fact, if the decider allows it). */
 export const commands: readonly CustomerCommand[] = [
+  // #region register
   {
     type: 'RegisterCustomer',
     customerId: acme,
@@ -30,6 +31,7 @@ export const commands: readonly CustomerCommand[] = [
       partnerId: 'reseller-7',
     },
   },
+  // #endregion
   {
     type: 'PromiseDelivery',
     customerId: acme,
@@ -78,15 +80,19 @@ export const runJourney = async (
   store: EventStore,
   toSend: readonly CustomerCommand[] = commands,
 ): Promise<Outcome> => {
+  // #region handle
   const handle = commandHandler(store, customerDecider, (c: CustomerCommand) =>
     customerStreamId(c.customerId),
   )
+  // #endregion
   const accepted: JourneyEvent[] = []
   const refused: string[] = []
   for (const command of toSend) {
+    // #region decide
     const result = await handle(command)()
     if (result._tag === 'Right') accepted.push(...result.right.events)
-    else refused.push(result.left.message)
+    else refused.push(result.left.message) // a typed DomainError, ConcurrencyConflict or StoreFailure
+    // #endregion
   }
   return { accepted, refused }
 }

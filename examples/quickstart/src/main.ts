@@ -1,4 +1,5 @@
 import { memoryEventStore } from '@journeykit/store-memory'
+import { insight } from './insight.js'
 import { runJourney } from './journey.js'
 
 const store = memoryEventStore()
@@ -15,4 +16,11 @@ const { refused } = await runJourney(store, [
     data: { orderId: 'o-1', by: 'customer' },
   },
 ])
-process.stdout.write(`Refused: ${refused.join('; ')}\n`)
+process.stdout.write(`Refused: ${refused.join('; ')}\n\n`)
+
+const { view, churn } = await insight(store, 'acme-gmbh', '2024-04-15')
+process.stdout.write(
+  `360 view of acme-gmbh as of 2024-04-15: stage ${view?.journey.stage}, ${view?.orders.placed ?? 0} order(s)\n`,
+)
+process.stdout.write(`Health ${churn.health}/100 (${churn.band}); signals:\n`)
+for (const s of churn.signals) process.stdout.write(`  ${s.kind}: ${s.summary}\n`)

@@ -1,5 +1,6 @@
 import { memoryEventStore } from '@journeykit/store-memory'
 import { describe, expect, it } from 'vitest'
+import { insight } from '../src/insight.js'
 import { commands, runJourney } from '../src/journey.js'
 
 describe('quickstart', () => {
@@ -17,5 +18,24 @@ describe('quickstart', () => {
       },
     ])
     expect(again.refused[0]).toMatch(/CancelOrder refused for customer acme-gmbh: order o-1 was delivered/)
+  })
+})
+
+describe('quickstart insight', () => {
+  it('shows the late delivery, the lost call, the detractor and the champion leaving as churn signals', async () => {
+    const store = memoryEventStore()
+    await runJourney(store)
+    const { view, churn } = await insight(store, 'acme-gmbh', '2024-04-15')
+    expect(view?.orders.placed).toBe(1)
+    expect(view?.deliveries.late).toBe(1)
+    expect(churn.signals.map((s) => s.kind)).toEqual(
+      expect.arrayContaining([
+        'delivery-late-or-failed',
+        'abandoned-contact-unanswered',
+        'detractor-nps',
+        'champion-left',
+      ]),
+    )
+    expect(churn.contributions.reduce((sum, c) => sum + c.points, 0)).toBe(churn.risk)
   })
 })
