@@ -1,4 +1,5 @@
 import type { EventType, RecordedEvent } from '@journeykit/core'
+import { eventTypes } from '@journeykit/core'
 import type { Draft } from 'immer'
 
 /** Applies one event of type K to a draft of the state: an immer recipe (mutate the draft, return nothing). */
@@ -67,4 +68,22 @@ export const applyHandler = <S, K extends EventType>(
   if (handler === undefined) return false
   handler(draft, event)
   return true
+}
+
+/** A handler of any event type, called with events of its type only (bivariant, so every `Handler` fits). */
+export type DispatchHandler<S> = {
+  bivarianceHack(draft: Draft<S>, event: RecordedEvent): void
+}['bivarianceHack']
+
+/**
+ * The handlers as a Map by event type: one hash lookup per event, as fast for type strings decoded from JSON
+ * (not internalized) as for literals.
+ */
+export const dispatchTable = <S>(handlers: Handlers<S>): ReadonlyMap<string, DispatchHandler<S>> => {
+  const table = new Map<string, DispatchHandler<S>>()
+  for (const type of eventTypes) {
+    const handler = handlers[type]
+    if (handler !== undefined) table.set(type, handler)
+  }
+  return table
 }

@@ -2,6 +2,8 @@ import type { RecordedEvent } from '@journeykit/core'
 import { castDraft, freeze } from 'immer'
 import type { ProjectionDefinition } from './define.js'
 import { applyHandler } from './define.js'
+import type { HandlerTarget } from './errors.js'
+import { handlerError } from './stats.js'
 
 /** A projection's state: one state per partition, the portfolio state, and the last position applied. */
 export interface ProjectionState<S, G> {
@@ -12,8 +14,11 @@ export interface ProjectionState<S, G> {
 }
 
 /**
- * Folds events (in global order) into a projection's state from scratch: recipes are applied to plain mutable
- * state, frozen at the end. The simplest correct rebuild; the runner adds checkpoints, progress and live mode.
+ * Folds events (in the order given) into a projection's state from scratch: recipes are applied to plain
+ * mutable state, frozen at the end. Every event is applied (no idempotence check: give each event once). A
+ * handler that throws ends the fold with a `ProjectionHandlerError` (the `halt` policy) carrying the cause.
+ * The simplest correct rebuild, for tests and specifications; processors and runners add checkpoints,
+ * idempotence, progress, error policies and live mode, with the same meaning.
  */
 export const foldProjection = <S, G>(
   definition: ProjectionDefinition<S, G>,
@@ -26,6 +31,9 @@ export const foldProjection = <S, G>(
       ? undefined
       : { state: portfolioDefinition.initialState(), handlers: portfolioDefinition.handlers }
   let position: bigint | undefined
+  const { name: projection, version } = definition
+  const fail = (event: RecordedEvent, target: HandlerTarget, partition: string | undefined, cause: unknown) =>
+    handlerError(event, { projection, version, target, partition, cause })
   for (const event of events) {
     const key = definition.partitionBy(event)
     if (key !== undefined) {
@@ -34,9 +42,18 @@ export const foldProjection = <S, G>(
         state = definition.initialState()
         partitions.set(key, state)
       }
-      applyHandler(definition.handlers, castDraft(state), event)
+      try {
+        applyHandler(definition.handlers, castDraft(state), event)
+      } catch (cause) {
+        throw fail(event, 'partition', key, cause)
+      }
     }
-    if (portfolio !== undefined) applyHandler(portfolio.handlers, castDraft(portfolio.state), event)
+    if (portfolio !== undefined)
+      try {
+        applyHandler(portfolio.handlers, castDraft(portfolio.state), event)
+      } catch (cause) {
+        throw fail(event, 'portfolio', undefined, cause)
+      }
     position = event.position
   }
   for (const state of partitions.values()) freeze(state, true)

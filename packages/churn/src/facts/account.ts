@@ -14,7 +14,7 @@ const account = (f: ChurnFacts): AccountFacts =>
   })
 
 const newPerson = (key: string): PersonFact => ({ key, added: undefined, left: undefined })
-const personTime = (p: PersonFact): number => latestPartMs([p.added, p.left])
+const personTime = (p: PersonFact): number => latestPartMs(p.added, p.left)
 
 export const onRegistered = (f: ChurnFacts, e: JourneyEvent<'CustomerRegistered'>): void => {
   f.kind = e.data.kind
@@ -64,17 +64,18 @@ const newSubscription = (key: string): SubscriptionFact => ({
   term: undefined,
   cancelled: undefined,
 })
-const subscriptionTime = (s: SubscriptionFact): number => latestPartMs([s.started, s.term, s.cancelled])
+const subscriptionTime = (s: SubscriptionFact): number => latestPartMs(s.started, s.term, s.cancelled)
 
 const setTerm = (
   f: ChurnFacts,
   subscriptionId: string,
-  ref: { ms: number; id: string },
+  ms: number,
+  id: string,
   endsOn: string,
 ): SubscriptionFact => {
   const a = account(f)
   const s = keyed(a.subscriptions, subscriptionId, newSubscription, KEYED_ITEMS, subscriptionTime)
-  s.term = laterOf(s.term, { ...ref, endMs: endOfDayMs(endsOn) })
+  s.term = laterOf(s.term, { ms, id, endMs: endOfDayMs(endsOn) })
   return s
 }
 
@@ -83,7 +84,7 @@ export const onSubscriptionStarted = (
   e: JourneyEvent<'SubscriptionStarted'>,
   ms: number,
 ): void => {
-  const s = setTerm(f, e.data.subscriptionId, { ms, id: e.id }, e.data.endsOn)
+  const s = setTerm(f, e.data.subscriptionId, ms, e.id, e.data.endsOn)
   s.started = earlierOf(s.started, { ms, id: e.id })
 }
 
@@ -92,7 +93,7 @@ export const onSubscriptionRenewed = (
   e: JourneyEvent<'SubscriptionRenewed'>,
   ms: number,
 ): void => {
-  setTerm(f, e.data.subscriptionId, { ms, id: e.id }, e.data.endsOn)
+  setTerm(f, e.data.subscriptionId, ms, e.id, e.data.endsOn)
   const a = account(f)
   a.renewalActivity = laterOf(a.renewalActivity, { ms, id: e.id })
 }
@@ -124,7 +125,7 @@ const newInvoice = (key: string): InvoiceFact => ({
 })
 const invoiceTime = (i: InvoiceFact): number =>
   Math.max(
-    latestPartMs([i.issued, i.failures[i.failures.length - 1]]),
+    latestPartMs(i.issued, i.failures[i.failures.length - 1]),
     i.lastPaymentMs ?? Number.NEGATIVE_INFINITY,
   )
 

@@ -3,6 +3,10 @@ import type { TimedRef } from './types.js'
 /** Whether `a` happened before `b`: by business time, then by event id (a total, store-independent order). */
 export const isBefore = (a: TimedRef, b: TimedRef): boolean => a.ms < b.ms || (a.ms === b.ms && a.id < b.id)
 
+/** Whether the event at `ms` with id `id` happened before `ref` (the order of `isBefore`, without a ref). */
+export const happenedBefore = (ms: number, id: string, ref: TimedRef): boolean =>
+  ms < ref.ms || (ms === ref.ms && id < ref.id)
+
 /** The later of two refs (either may be missing). */
 export const laterOf = <T extends TimedRef>(a: T | undefined, b: T): T =>
   a === undefined || isBefore(a, b) ? b : a
@@ -10,6 +14,19 @@ export const laterOf = <T extends TimedRef>(a: T | undefined, b: T): T =>
 /** The earlier of two refs (either may be missing). */
 export const earlierOf = <T extends TimedRef>(a: T | undefined, b: T): T =>
   a === undefined || isBefore(b, a) ? b : a
+
+/** Inserts `item` before index `at`, in place (`splice` would allocate the array of removed items). */
+const insertAt = <T>(list: T[], at: number, item: T): void => {
+  list.push(item)
+  for (let i = list.length - 1; i > at; i--) list[i] = list[i - 1] as T
+  list[at] = item
+}
+
+/** Removes the item at index `at`, in place. */
+const removeAt = <T>(list: T[], at: number): void => {
+  for (let i = at + 1; i < list.length; i++) list[i - 1] = list[i] as T
+  list.pop()
+}
 
 /**
  * Inserts `item` into `list` (kept oldest first) and drops the oldest item beyond `max`. Appending in time order
@@ -25,8 +42,7 @@ export const insertRecent = <T extends TimedRef>(list: T[], item: T, max: number
   }
   const before = list[i - 1]
   if (before !== undefined && before.id === item.id) return
-  if (i === list.length) list.push(item)
-  else list.splice(i, 0, item)
+  insertAt(list, i, item)
   if (list.length > max) list.shift()
 }
 
@@ -37,10 +53,16 @@ export const countBetween = (list: readonly TimedRef[], afterMs: number, toMs: n
   return n
 }
 
-/** The latest business time among an entry's parts (the refs it holds). */
-export const latestPartMs = (parts: readonly (TimedRef | undefined)[]): number => {
+/** The latest business time among an entry's parts (the refs it holds; missing ones count as never). */
+export const latestPartMs = (
+  a: TimedRef | undefined,
+  b: TimedRef | undefined,
+  c: TimedRef | undefined = undefined,
+): number => {
   let ms = Number.NEGATIVE_INFINITY
-  for (const part of parts) if (part !== undefined && part.ms > ms) ms = part.ms
+  if (a !== undefined && a.ms > ms) ms = a.ms
+  if (b !== undefined && b.ms > ms) ms = b.ms
+  if (c !== undefined && c.ms > ms) ms = c.ms
   return ms
 }
 
@@ -66,19 +88,20 @@ export const keyed = <V extends { readonly key: string }>(
   const found = list[lo]
   if (found !== undefined && found.key === key) return found
   const value = create(key)
-  list.splice(lo, 0, value)
+  insertAt(list, lo, value)
   if (list.length > max) {
     let oldest = -1
     let oldestMs = Number.POSITIVE_INFINITY
-    list.forEach((item, i) => {
-      if (item === value) return
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i]
+      if (item === undefined || item === value) continue
       const ms = timeOf(item)
       if (oldest < 0 || ms < oldestMs) {
         oldest = i
         oldestMs = ms
       }
-    })
-    list.splice(oldest, 1)
+    }
+    if (oldest >= 0) removeAt(list, oldest)
   }
   return value
 }

@@ -6,16 +6,16 @@ import { KEYED_ITEMS, RECENT_SURVEYS } from './types.js'
 
 const experience = (f: ChurnFacts): ExperienceFacts => (f.experience ??= { deliveries: [], surveys: [] })
 
-const deliveryTime = (d: DeliveryFact): number => latestPartMs([d.promised, d.completed, d.failed])
+const deliveryTime = (d: DeliveryFact): number => latestPartMs(d.promised, d.completed, d.failed)
+const newDelivery = (key: string): DeliveryFact => ({
+  key,
+  promised: undefined,
+  completed: undefined,
+  failed: undefined,
+})
 
 const delivery = (x: ExperienceFacts, id: string): DeliveryFact =>
-  keyed(
-    x.deliveries,
-    id,
-    (key) => ({ key, promised: undefined, completed: undefined, failed: undefined }),
-    KEYED_ITEMS,
-    deliveryTime,
-  )
+  keyed(x.deliveries, id, newDelivery, KEYED_ITEMS, deliveryTime)
 
 export const onDeliveryPromised = (f: ChurnFacts, e: JourneyEvent<'DeliveryPromised'>, ms: number): void => {
   const x = experience(f)
@@ -53,22 +53,25 @@ export const onDeliveryFailed = (f: ChurnFacts, e: JourneyEvent<'DeliveryFailed'
 export const surveyScore = (
   data: JourneyEvent<'SurveyAnswered'>['data'],
 ): { score: number; positive: boolean } => {
-  const parts: number[] = []
+  let sum = 0
+  let parts = 0
   let positive = true
   if (data.nps !== undefined) {
-    parts.push(data.nps / 10)
+    sum += data.nps / 10
+    parts++
     positive &&= data.nps >= 9
   }
   if (data.csat !== undefined) {
-    parts.push((data.csat - 1) / 4)
+    sum += (data.csat - 1) / 4
+    parts++
     positive &&= data.csat >= 4
   }
   if (data.ces !== undefined) {
-    parts.push((7 - data.ces) / 6)
+    sum += (7 - data.ces) / 6
+    parts++
     positive &&= data.ces <= 3
   }
-  const score = parts.length === 0 ? 1 : parts.reduce((a, b) => a + b, 0) / parts.length
-  return { score, positive: positive && parts.length > 0 }
+  return { score: parts === 0 ? 1 : sum / parts, positive: positive && parts > 0 }
 }
 
 export const onSurveyAnswered = (f: ChurnFacts, e: JourneyEvent<'SurveyAnswered'>, ms: number): void => {

@@ -1,6 +1,6 @@
 import type { JourneyEvent } from '@journeykit/core'
 import { DAY_MS } from '@journeykit/core'
-import { earlierOf, insertRecent, laterOf } from './bounded.js'
+import { happenedBefore, insertRecent, laterOf } from './bounded.js'
 import type { ChurnFacts, PurchaseFacts } from './types.js'
 import { RECENT_ORDERS, RECENT_REFS } from './types.js'
 
@@ -40,7 +40,7 @@ export const onOrderPlaced = (f: ChurnFacts, e: JourneyEvent<'OrderPlaced'>, ms:
   const cancelled = p.cancelledOrderIds.includes(e.data.orderId)
   if (!sameDayHeld(p, ms)) p.days++
   p.orders++
-  p.first = earlierOf(p.first, { ms, id: e.id })
+  if (p.first === undefined || happenedBefore(ms, e.id, p.first)) p.first = { ms, id: e.id }
   p.last = laterOf(p.last, { ms, id: e.id })
   addSpend(p, e.data.currency, cancelled ? 0 : e.data.amount)
   insertRecent(

@@ -1,5 +1,5 @@
 import type { JourneyEvent } from '@journeykit/core'
-import { earlierOf, insertRecent, keyed, latestPartMs, laterOf } from './bounded.js'
+import { earlierOf, happenedBefore, insertRecent, keyed, latestPartMs, laterOf } from './bounded.js'
 import { businessTimeMs } from './time.js'
 import type {
   AbandonedFact,
@@ -14,14 +14,15 @@ import { KEYED_ITEMS, RECENT_CONTACTS } from './types.js'
 const service = (f: ChurnFacts): ServiceFacts =>
   (f.service ??= { inquiries: [], abandoned: [], callbacks: [], complaints: [], contacts: [] })
 
+const newInquiry = (key: string): InquiryFact => ({
+  key,
+  received: undefined,
+  slaHours: undefined,
+  answered: undefined,
+})
+const inquiryTime = (i: InquiryFact): number => latestPartMs(i.received, i.answered)
 const inquiry = (s: ServiceFacts, id: string): InquiryFact =>
-  keyed(
-    s.inquiries,
-    id,
-    (key) => ({ key, received: undefined, slaHours: undefined, answered: undefined }),
-    KEYED_ITEMS,
-    (i) => latestPartMs([i.received, i.answered]),
-  )
+  keyed(s.inquiries, id, newInquiry, KEYED_ITEMS, inquiryTime)
 
 export const onInquiryReceived = (f: ChurnFacts, e: JourneyEvent<'InquiryReceived'>, ms: number): void => {
   const s = service(f)
@@ -39,17 +40,13 @@ export const onInquiryAnswered = (
   ms: number,
 ): void => {
   const i = inquiry(service(f), e.data.inquiryId)
-  i.answered = earlierOf(i.answered, { ms, id: e.id })
+  if (i.answered === undefined || happenedBefore(ms, e.id, i.answered)) i.answered = { ms, id: e.id }
 }
 
+const newAbandoned = (key: string): AbandonedFact => ({ key, abandoned: undefined, followedUp: undefined })
+const abandonedTime = (a: AbandonedFact): number => latestPartMs(a.abandoned, a.followedUp)
 const abandoned = (s: ServiceFacts, contactId: string): AbandonedFact =>
-  keyed(
-    s.abandoned,
-    contactId,
-    (key) => ({ key, abandoned: undefined, followedUp: undefined }),
-    KEYED_ITEMS,
-    (a) => latestPartMs([a.abandoned, a.followedUp]),
-  )
+  keyed(s.abandoned, contactId, newAbandoned, KEYED_ITEMS, abandonedTime)
 
 export const onContactAbandoned = (f: ChurnFacts, e: JourneyEvent<'ContactAbandoned'>, ms: number): void => {
   const a = abandoned(service(f), e.data.contactId)
@@ -63,14 +60,15 @@ export const followUp = (f: ChurnFacts, contactId: string | undefined, ms: numbe
   a.followedUp = earlierOf(a.followedUp, { ms, id })
 }
 
+const newCallback = (key: string): CallbackFact => ({
+  key,
+  requested: undefined,
+  completed: undefined,
+  missed: undefined,
+})
+const callbackTime = (c: CallbackFact): number => latestPartMs(c.requested, c.completed, c.missed)
 const callback = (s: ServiceFacts, id: string): CallbackFact =>
-  keyed(
-    s.callbacks,
-    id,
-    (key) => ({ key, requested: undefined, completed: undefined, missed: undefined }),
-    KEYED_ITEMS,
-    (c) => latestPartMs([c.requested, c.completed, c.missed]),
-  )
+  keyed(s.callbacks, id, newCallback, KEYED_ITEMS, callbackTime)
 
 export const onCallbackRequested = (
   f: ChurnFacts,
@@ -96,14 +94,10 @@ export const onCallbackMissed = (f: ChurnFacts, e: JourneyEvent<'CallbackMissed'
   c.missed = earlierOf(c.missed, { ms, id: e.id })
 }
 
+const newComplaint = (key: string): ComplaintFact => ({ key, filed: undefined, resolved: undefined })
+const complaintTime = (c: ComplaintFact): number => latestPartMs(c.filed, c.resolved)
 const complaint = (s: ServiceFacts, id: string): ComplaintFact =>
-  keyed(
-    s.complaints,
-    id,
-    (key) => ({ key, filed: undefined, resolved: undefined }),
-    KEYED_ITEMS,
-    (c) => latestPartMs([c.filed, c.resolved]),
-  )
+  keyed(s.complaints, id, newComplaint, KEYED_ITEMS, complaintTime)
 
 export const onComplaintFiled = (f: ChurnFacts, e: JourneyEvent<'ComplaintFiled'>, ms: number): void => {
   const s = service(f)

@@ -2,7 +2,7 @@ import type { JourneyEvent } from '@journeykit/core'
 import { DAY_MS, toEpochMs } from '@journeykit/core'
 import type { Customer360Options } from '../options.js'
 import { latestOf, minTime } from '../state/dict.js'
-import { EMPTY, copyWith } from '../state/sorted.js'
+import { EMPTY, copyWith, dropFirstInsert } from '../state/sorted.js'
 import type { InvoiceRecord, SubscriptionRecord, WarrantyRecord } from '../state/records.js'
 import type { Customer360State } from '../state/state.js'
 import { table } from '../state/table.js'
@@ -37,24 +37,37 @@ export const invoiceIssued: Apply<JourneyEvent<'InvoiceIssued'>> = (s, e, at, o)
   record.overdueFromMs = toEpochMs(dueDate) + DAY_MS
 }
 
+/** Entry `k` of `payments` with the pair (at, amount) inserted at index `i`. */
+const withPairAt = (payments: readonly number[], i: number, at: number, amount: number, k: number): number =>
+  k < i ? (payments[k] ?? 0) : k === i ? at : k === i + 1 ? amount : (payments[k - 2] ?? 0)
+
 /**
- * The payments [at, amount, ...] with one more, sorted by time (a new, exact-size array); beyond `cap` payments
- * the two oldest are merged (counting from the later one's time), which makes as-of queries before it approximate.
+ * The payments [at, amount, ...] with one more, sorted by time: a new, exact-size array below `cap` payments;
+ * beyond it the two oldest are merged (counting from the later one's time), in place, which makes as-of queries
+ * before it approximate.
  */
 export const withPayment = (
   s: Customer360State,
-  payments: readonly number[],
+  payments: number[],
   at: number,
   amount: number,
   cap: number,
-): readonly number[] => {
+): number[] => {
   let i = payments.length
   while (i > 0 && (payments[i - 2] ?? -Infinity) > at) i -= 2
-  const next = copyWith(payments, 0, i, at, amount)
-  if (next.length <= cap * 2) return next
-  const [, first = 0, secondAt = at, second = 0] = next
+  if (payments.length < cap * 2) {
+    const next = new Array<number>(payments.length + 2)
+    for (let k = 0; k < next.length; k++) next[k] = withPairAt(payments, i, at, amount, k)
+    return next
+  }
+  const secondAt = withPairAt(payments, i, at, amount, 2)
+  const merged = withPairAt(payments, i, at, amount, 1) + withPairAt(payments, i, at, amount, 3)
+  // Ascending, each entry reads its own index or a later one, so nothing is read after it was overwritten.
+  for (let k = 2; k < payments.length; k++) payments[k] = withPairAt(payments, i, at, amount, k + 2)
+  payments[0] = secondAt
+  payments[1] = merged
   extendHorizon(s, secondAt)
-  return copyWith(next, 4, 4, secondAt, first + second)
+  return payments
 }
 
 export const paymentReceived: Apply<JourneyEvent<'PaymentReceived'>> = (s, e, at, o) => {
@@ -95,9 +108,13 @@ export const warrantyClaimed: Apply<JourneyEvent<'WarrantyClaimed'>> = (s, e, at
   const claims = record.claims
   let i = claims.length
   while (i > 0 && (claims[i - 1] ?? -Infinity) > at) i--
-  const next = copyWith(claims, 0, i, at)
-  record.claims = next.length > o.limits.history ? copyWith(next, 1, next.length) : next
-  if (next.length > o.limits.history) extendHorizon(s, record.claims[0])
+  if (claims.length < o.limits.history) {
+    record.claims = copyWith(claims, 0, i, at)
+    return
+  }
+  // Full: the oldest claim goes (a claim older than all of them goes at once).
+  if (i > 0) dropFirstInsert(claims, i, at)
+  extendHorizon(s, claims[0])
 }
 
 const newSubscription = (): SubscriptionRecord => ({

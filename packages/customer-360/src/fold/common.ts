@@ -33,17 +33,13 @@ export const extendHorizon = (s: Customer360State, ms: number | undefined): void
 }
 
 /**
- * The bounded history `list` with `item` added (a new list); dropping the oldest change makes earlier as-of
- * queries approximate.
+ * The bounded history `list` with `item` added (the list to keep: see `insertSorted`); dropping the oldest change
+ * makes earlier as-of queries approximate.
  */
-export const remember = <T extends Stamped>(
-  s: Customer360State,
-  list: readonly T[],
-  item: T,
-  cap: number,
-): readonly T[] => {
+export const remember = <T extends Stamped>(s: Customer360State, list: T[], item: T, cap: number): T[] => {
+  const full = list.length >= cap
   const next = insertSorted(list, item, cap)
-  if (list.length + 1 > cap) extendHorizon(s, next[0]?.at ?? item.at)
+  if (full) extendHorizon(s, next[0]?.at ?? item.at)
   return next
 }
 
@@ -65,6 +61,29 @@ export const tickChannel = (
     counters[channel] = counter
   }
   tick(s, counter, at, o)
+}
+
+const consentKeys = new Map<string, Map<string, string>>()
+const CONSENT_KEYS_LIMIT = 4096
+let consentKeyCount = 0
+
+/**
+ * The key of a consent, `channel/purpose`: one string per pair, made once (a key built per event is a new string
+ * that the state's record must hash and intern first; a known key is found at once).
+ */
+export const consentKey = (channel: string, purpose: string): string => {
+  const known = consentKeys.get(channel)?.get(purpose)
+  if (known !== undefined) return known
+  if (consentKeyCount >= CONSENT_KEYS_LIMIT) {
+    consentKeys.clear()
+    consentKeyCount = 0
+  }
+  let byPurpose = consentKeys.get(channel)
+  if (byPurpose === undefined) consentKeys.set(channel, (byPurpose = new Map()))
+  const key = `${channel}/${purpose}`
+  byPurpose.set(purpose, key)
+  consentKeyCount++
+  return key
 }
 
 /** Keeps the channel contribution of an archived record (channel mix counts it from then on). */

@@ -2,12 +2,12 @@ import type { JourneyEvent } from '@journeykit/core'
 import type { Customer360Options } from '../options.js'
 import { dict, latestOf, lookup, minTime } from '../state/dict.js'
 import { EMPTY } from '../state/sorted.js'
-import type { ContactPersonRecord } from '../state/records.js'
+import type { ContactPersonRecord, IdentityEntry } from '../state/records.js'
 import type { Customer360State } from '../state/state.js'
 import { table } from '../state/table.js'
 import { contactPersonsTally } from '../view/people.js'
 import type { Apply, Context } from './common.js'
-import { recordIn, remember } from './common.js'
+import { consentKey, recordIn, remember } from './common.js'
 import { eraseCustomer } from './erase.js'
 
 export const customerRegistered: Apply<JourneyEvent<'CustomerRegistered'>> = (s, e, at, o) => {
@@ -27,15 +27,23 @@ export const profileUpdated: Apply<JourneyEvent<'ProfileUpdated'>> = (s, e, at, 
   if (segment !== undefined) s.segments = remember(s, s.segments, { at, value: segment }, o.limits.history)
 }
 
+/** Index of the identity of `kind` with `value`, or -1. */
+const identityIndex = (identities: readonly IdentityEntry[], kind: string, value: string): number => {
+  for (let i = 0; i < identities.length; i++) {
+    const identity = identities[i]
+    if (identity !== undefined && identity.kind === kind && identity.value === value) return i
+  }
+  return -1
+}
+
 /** An identity linked again keeps its earliest link time. */
 export const identityLinked: Apply<JourneyEvent<'IdentityLinked'>> = (s, e, at, o) => {
+  const { kind, system } = e.data
   const value = s.erased ? null : e.data.value
-  const known =
-    value === null ? -1 : s.identities.findIndex((i) => i.kind === e.data.kind && i.value === value)
+  const known = value === null ? -1 : identityIndex(s.identities, kind, value)
   if (known >= 0 && (s.identities[known]?.at ?? -Infinity) <= at) return
   const others = known >= 0 ? s.identities.filter((_, i) => i !== known) : s.identities
-  const identity = { at, kind: e.data.kind, value, system: e.data.system ?? null }
-  s.identities = remember(s, others, identity, o.limits.history)
+  s.identities = remember(s, others, { at, kind, value, system: system ?? null }, o.limits.history)
 }
 
 const newContactPerson = (): ContactPersonRecord => ({
@@ -96,7 +104,7 @@ export const accountManagerUnassigned: Apply<JourneyEvent<'AccountManagerUnassig
 const consentChange =
   (given: boolean): Apply<JourneyEvent<'ConsentGiven' | 'ConsentWithdrawn'>> =>
   (s, e, at, o) => {
-    const key = `${e.data.channel}/${e.data.purpose}`
+    const key = consentKey(e.data.channel, e.data.purpose)
     const consents = (s.consents ??= dict())
     consents[key] = remember(s, lookup(consents, key) ?? EMPTY, { at, value: given }, o.limits.history)
   }

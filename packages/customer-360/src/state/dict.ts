@@ -6,9 +6,12 @@ export type Dict<T> = Record<string, T>
 
 export const dict = <T>(): Dict<T> => Object.create(null)
 
-/** The value at `key`, or undefined; never reads an inherited property. */
+/**
+ * The value at `key`, or undefined; never reads an inherited property. One property access for the records
+ * `dict()` makes (they inherit nothing); a record with a prototype (say, parsed from JSON) is checked first.
+ */
 export const lookup = <T>(d: Dict<T>, key: string): T | undefined =>
-  Object.hasOwn(d, key) ? d[key] : undefined
+  Object.getPrototypeOf(d) === null || Object.hasOwn(d, key) ? d[key] : undefined
 
 /** The smaller of two optional epoch times. */
 export const minTime = (a: number | null, b: number): number => (a === null || b < a ? b : a)

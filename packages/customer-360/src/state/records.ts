@@ -25,7 +25,7 @@ export interface DeliveryRecord {
   /** The promised calendar date, when the promise is a date. */
   promisedDate: string | null
   promisedMs: number | null
-  earlierPromises: readonly PromiseEntry[]
+  earlierPromises: PromiseEntry[]
   shippedMs: number | null
   completedMs: number | null
   /** The completion's calendar date, when it is known only by day. */
@@ -54,7 +54,7 @@ export interface InvoiceRecord {
   /** The first millisecond the invoice is overdue: the day after its due date (UTC). */
   overdueFromMs: number | null
   /** Payments as flat pairs [at, amount, at, amount, ...], sorted by time, bounded (older ones merged). */
-  payments: readonly number[]
+  payments: number[]
 }
 
 export interface WarrantyRecord {
@@ -63,7 +63,7 @@ export interface WarrantyRecord {
   /** The first millisecond the warranty no longer covers: the day after `expiresOn` (UTC). */
   coverEndsMs: number | null
   /** Claim times, sorted (bounded). */
-  claims: readonly number[]
+  claims: number[]
 }
 
 export interface ContractChange {
@@ -78,7 +78,7 @@ export interface SubscriptionRecord {
   amount: number | null
   currency: string | null
   /** Start, renewals and cancellation with the contract end date each sets, sorted by time (bounded). */
-  changes: readonly ContractChange[]
+  changes: ContractChange[]
 }
 
 export interface InquiryRecord {
@@ -138,7 +138,7 @@ export interface ContactPersonRecord {
   /** Personal data. */
   phone: string | null
   /** Additions (true) and departures (false), sorted by time (bounded): the latest by an instant decides. */
-  presence: readonly Change<boolean>[]
+  presence: Change<boolean>[]
 }
 
 export interface Change<T> {

@@ -49,7 +49,7 @@ export interface CampaignCounters {
 /**
  * Everything the customer 360 keeps about one customer: timestamped facts, evaluated "as of" an instant by
  * `viewAsOf`. Plain data (immer drafts and freezes it). Tables, counters and records by key are created on first
- * use; bounded lists start as the shared empty list and are replaced (exact-size copies) when they change.
+ * use; bounded lists start as the shared empty list and grow by exact-size copies; a full list changes in place.
  */
 export interface Customer360State {
   customerId: string
@@ -64,16 +64,16 @@ export interface Customer360State {
   registeredMs: number | null
   kind: string | null
   /** Personal data: name changes (values become null when forgotten). */
-  names: readonly Change<string | null>[]
-  countries: readonly Change<string>[]
-  segments: readonly Change<string>[]
-  identities: readonly IdentityEntry[]
+  names: Change<string | null>[]
+  countries: Change<string>[]
+  segments: Change<string>[]
+  identities: IdentityEntry[]
   /** Consent changes by `channel/purpose`: given (true) or withdrawn (false). */
-  consents: Dict<readonly Change<boolean>[]> | null
+  consents: Dict<Change<boolean>[]> | null
   contactPersons: Table<ContactPersonRecord, ContactPersonTally> | null
-  owners: readonly OwnerChange[]
-  credit: readonly CreditEntry[]
-  forecasts: readonly ForecastEntry[]
+  owners: OwnerChange[]
+  credit: CreditEntry[]
+  forecasts: ForecastEntry[]
   /** The first engagement (inquiry, quote, lead, campaign click or conversion, order). */
   engagedMs: number | null
   firstOrderMs: number | null
@@ -95,7 +95,7 @@ export interface Customer360State {
   quotes: TimeCounter | null
   leads: TimeCounter | null
   campaigns: CampaignCounters | null
-  surveys: readonly SurveyEntry[]
+  surveys: SurveyEntry[]
   forgottenMs: number | null
   /** True once CustomerForgotten was folded: personal data is gone and is never stored again. */
   erased: boolean

@@ -1,4 +1,4 @@
-import { EMPTY, copyWith } from './sorted.js'
+import { EMPTY, copyWith, dropFirstInsert } from './sorted.js'
 
 /**
  * Counts events over time so that "how many up to instant t" has an exact answer for recent instants with bounded
@@ -7,24 +7,27 @@ import { EMPTY, copyWith } from './sorted.js'
  * (merged events are left out).
  */
 export interface TimeCounter {
-  times: readonly number[]
+  times: number[]
   base: number
   baseUntilMs: number | null
 }
 
 export const timeCounter = (): TimeCounter => ({ times: EMPTY, base: 0, baseUntilMs: null })
 
-/** Records one event at `atMs`; returns the merge horizon when the counter had to merge an old time. */
+/**
+ * Records one event at `atMs`; returns the merge horizon when the counter had to merge an old time. Below the cap
+ * the times are copied into an exact-size array; a full counter is changed in place.
+ */
 export const countAt = (counter: TimeCounter, atMs: number, cap: number): number | undefined => {
   const times = counter.times
   let i = times.length
   while (i > 0 && (times[i - 1] ?? -Infinity) > atMs) i--
-  if (times.length + 1 <= cap) {
+  if (times.length < cap) {
     counter.times = copyWith(times, 0, i, atMs)
     return undefined
   }
   const merged = i === 0 ? atMs : (times[0] ?? atMs)
-  counter.times = i === 0 ? times : copyWith(times, 1, i, atMs)
+  if (i > 0) dropFirstInsert(times, i, atMs)
   counter.base++
   counter.baseUntilMs =
     counter.baseUntilMs === null || merged > counter.baseUntilMs ? merged : counter.baseUntilMs

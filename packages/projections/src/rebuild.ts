@@ -1,0 +1,86 @@
+import type { RecordedEvent } from '@journeykit/core'
+import type { ProcessorEngine, ProjectionProcessor } from './processor/types.js'
+import { engine } from './processor/types.js'
+import type { ProgressOptions, RebuildProgress } from './progress.js'
+import { positiveInteger, progressMeter } from './progress.js'
+import type { RebuildSource } from './source.js'
+import { readSource } from './source.js'
+import type { ProjectionStats } from './stats.js'
+
+export interface RebuildOptions extends ProgressOptions {
+  /** Events per batch read from a store. Default 4096. */
+  readonly batchSize?: number
+}
+
+export interface RebuildReport {
+  readonly progress: RebuildProgress
+  readonly projections: readonly {
+    readonly name: string
+    readonly version: number
+    readonly position: bigint | undefined
+    readonly stats: ProjectionStats
+  }[]
+}
+
+/** Feeds the whole history from the start to the repairs of the processors that need one. */
+export const repairAll = async (
+  engines: readonly ProcessorEngine[],
+  read: () => AsyncIterable<readonly RecordedEvent[]> | Iterable<readonly RecordedEvent[]>,
+): Promise<void> => {
+  const repairing = engines.filter((e) => e.repairUpTo() !== undefined)
+  if (repairing.length === 0) return
+  for await (const batch of read()) {
+    let more = false
+    for (const e of repairing) if (e.repair(batch)) more = true
+    if (!more) break
+  }
+}
+
+const lastPosition = (batch: readonly RecordedEvent[]): bigint | undefined =>
+  batch[batch.length - 1]?.position
+
+/**
+ * Rebuilds projections from the whole history in ONE read: every batch goes to every processor, whose recipes
+ * change plain mutable state (no drafts, no copies), frozen per its freeze policy at the end. Processors with a
+ * checkpoint store commit the result (replacing their record). Rejects with `ProjectionHandlerError` when a
+ * handler throws under `halt` (nothing is committed then).
+ *
+ * ```ts
+ * const view = projectionProcessor(customer360Projection())
+ * const facts = projectionProcessor(churnProjection)
+ * await rebuildProjections(store, [view, facts], { onProgress: (p) => bar.update(p) })
+ * view.snapshot().partitions
+ * ```
+ */
+export const rebuildProjections = async (
+  source: RebuildSource,
+  processors: readonly ProjectionProcessor<unknown, unknown>[],
+  options: RebuildOptions = {},
+): Promise<RebuildReport> => {
+  const batchSize = positiveInteger('batchSize', options.batchSize, 4096)
+  const meter = progressMeter(options)
+  const engines = processors.map((p) => p[engine])
+  const opened: ProcessorEngine[] = []
+  try {
+    for (const e of engines) {
+      await e.open('rebuild')
+      opened.push(e)
+    }
+    for await (const batch of readSource(source, batchSize)) {
+      for (const e of engines) e.apply(batch)
+      meter.advance(batch.length, lastPosition(batch))
+    }
+    await repairAll(engines, () => readSource(source, batchSize))
+    for (const e of engines) e.seal()
+    for (const e of engines) await e.commit()
+  } finally {
+    for (const e of opened) e.close()
+  }
+  return {
+    progress: meter.finish(),
+    projections: processors.map((p) => {
+      const snapshot = p.snapshot()
+      return { name: p.name, version: p.version, position: snapshot.position, stats: snapshot.stats }
+    }),
+  }
+}
