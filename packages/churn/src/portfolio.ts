@@ -19,6 +19,8 @@ export interface AtRiskEntry {
   readonly revenueAtRisk: number
   /** The signals behind the risk, largest contribution first. */
   readonly signals: readonly SignalKind[]
+  /** Risk points per raised signal (they add up to `risk`). */
+  readonly points: Readonly<Partial<Record<SignalKind, number>>>
 }
 
 /** The portfolio at a glance: bands, signals by kind, revenue at risk and the top customers at risk. */
@@ -49,6 +51,7 @@ const entryOf = (e: CustomerEvaluation, currency: string): AtRiskEntry => ({
   annualValue: e.value.perYear[currency] ?? 0,
   revenueAtRisk: e.revenueAtRisk[currency] ?? 0,
   signals: e.contributions.map((c) => c.kind),
+  points: Object.fromEntries(e.contributions.map((c) => [c.kind, c.points])),
 })
 
 /** The `n` customers with the most revenue at risk in `currency` (only customers with value in it). */
