@@ -22,15 +22,12 @@ import {
 import { internEvent } from './intern.js'
 
 /**
- * Global positions of the memory store are `128 + 16·i` for the i-th event ever appended: ordered and unique,
- * deliberately not contiguous, so that code assuming `+1` fails here before it fails in production.
+ * Global positions of the memory store start at 128 and step by 16 per appended event: ordered and unique,
+ * deliberately not contiguous, so that code assuming `+1` fails here before it fails in production. Imported
+ * events (`importRecorded`) keep the positions they had in the store they came from.
  */
 const POSITION_BASE = 128n
 const POSITION_STRIDE = 16n
-export const positionOfIndex = (i: number): bigint => POSITION_BASE + POSITION_STRIDE * BigInt(i)
-/** The index of the first event at or after `position`. */
-const indexAtOrAfter = (position: bigint): number =>
-  position <= POSITION_BASE ? 0 : Number((position - POSITION_BASE + POSITION_STRIDE - 1n) / POSITION_STRIDE)
 
 interface StreamEntry {
   /** Indexes into the global log, in revision order (revision = position in this array). */
@@ -52,6 +49,13 @@ export interface MemoryEventStore extends EventStore {
   readonly lastPosition: () => bigint | undefined
   /** Names of all streams (including soft-deleted ones). */
   readonly streamIds: () => IterableIterator<string>
+  /**
+   * Adds already-recorded events (an NDJSON import, a copy of another store) keeping their global positions and
+   * stream revisions. All or nothing: positions must increase beyond the store's last one and each stream's
+   * revisions must continue it without a gap; otherwise `InvalidAppendError` and nothing is added. Later
+   * appends continue after the highest position.
+   */
+  readonly importRecorded: (events: readonly RecordedEvent[]) => void
 }
 
 const streamRevision = (s: StreamEntry | undefined): bigint | 'no_stream' =>
@@ -67,6 +71,21 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
   const waiters = new Set<() => void>()
   const defaultBatch = options.batchSize ?? 512
   let closed = false
+
+  const positionAt = (index: number): bigint => log[index]?.position ?? -1n
+  const nextPosition = (): bigint =>
+    log.length === 0 ? POSITION_BASE : positionAt(log.length - 1) + POSITION_STRIDE
+  /** The index of the first event at or after `position` (binary search: positions increase). */
+  const indexAtOrAfter = (position: bigint): number => {
+    let lo = 0
+    let hi = log.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (positionAt(mid) < position) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
 
   const wakeAll = (): void => {
     for (const wake of waiters) wake()
@@ -123,7 +142,7 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
     if (duplicateOf !== undefined && s !== undefined) {
       return {
         nextExpectedRevision: BigInt(s.indexes.length - 1),
-        position: positionOfIndex(s.indexes[duplicateOf] ?? 0),
+        position: positionAt(s.indexes[duplicateOf] ?? 0),
       }
     }
     if (!checkExpected(s, expected))
@@ -132,7 +151,7 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
       const last = s?.indexes[s.indexes.length - 1]
       return {
         nextExpectedRevision: s === undefined ? -1n : BigInt(s.indexes.length - 1),
-        position: last === undefined ? -1n : positionOfIndex(last),
+        position: last === undefined ? -1n : positionAt(last),
       }
     }
     if (s === undefined) {
@@ -142,11 +161,43 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
     for (const e of events) {
       const index = log.length
       const revision = s.indexes.length
-      log.push(internEvent(e, streamId, positionOfIndex(index), BigInt(revision)))
+      log.push(internEvent(e, streamId, nextPosition(), BigInt(revision)))
       s.indexes.push(index)
     }
     wakeAll()
-    return { nextExpectedRevision: BigInt(s.indexes.length - 1), position: positionOfIndex(log.length - 1) }
+    return { nextExpectedRevision: BigInt(s.indexes.length - 1), position: positionAt(log.length - 1) }
+  }
+
+  const importRecorded = (events: readonly RecordedEvent[]): void => {
+    let last = log.length === 0 ? -1n : positionAt(log.length - 1)
+    const next = new Map<string, number>()
+    for (const e of events) {
+      if (e.position <= last)
+        throw new InvalidAppendError(
+          e.streamId,
+          `event ${e.id} at position ${e.position} is not after ${last}`,
+        )
+      last = e.position
+      const s = streams.get(e.streamId)
+      if (s?.tombstoned === true) throw new StreamDeletedError(e.streamId)
+      const expected = next.get(e.streamId) ?? s?.indexes.length ?? 0
+      if (e.revision !== BigInt(expected))
+        throw new InvalidAppendError(
+          e.streamId,
+          `event ${e.id} has revision ${e.revision}, expected ${expected}`,
+        )
+      next.set(e.streamId, expected + 1)
+    }
+    for (const e of events) {
+      let s = streams.get(e.streamId)
+      if (s === undefined) {
+        s = { indexes: [], truncatedBefore: 0, tombstoned: false }
+        streams.set(e.streamId, s)
+      }
+      s.indexes.push(log.length)
+      log.push(internEvent(e, e.streamId, e.position, e.revision))
+    }
+    if (events.length > 0) wakeAll()
   }
 
   async function* readStream(
@@ -179,7 +230,7 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
     const from = readOptions.from ?? (backwards ? 'end' : 'start')
     let i =
       from === 'start' ? 0 : from === 'end' ? (backwards ? log.length - 1 : log.length) : indexAtOrAfter(from)
-    if (backwards && typeof from === 'bigint' && positionOfIndex(i) > from) i--
+    if (backwards && typeof from === 'bigint' && (i >= log.length || positionAt(i) > from)) i--
     const end = log.length
     while (remaining > 0 && (backwards ? i >= 0 : i < end)) {
       const batch: RecordedEvent[] = []
@@ -221,10 +272,10 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
               batch.push(event)
           }
           if (batch.length > 0) yield { kind: 'events', events: batch }
-          else yield { kind: 'checkpoint', position: positionOfIndex(next - 1) }
+          else yield { kind: 'checkpoint', position: positionAt(next - 1) }
         } else if (!caughtUp) {
           caughtUp = true
-          yield { kind: 'caughtUp', position: log.length === 0 ? undefined : positionOfIndex(log.length - 1) }
+          yield { kind: 'caughtUp', position: log.length === 0 ? undefined : positionAt(log.length - 1) }
         } else {
           await wait()
         }
@@ -271,7 +322,8 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
       wakeAll()
     },
     size: () => log.length,
-    lastPosition: () => (log.length === 0 ? undefined : positionOfIndex(log.length - 1)),
+    lastPosition: () => (log.length === 0 ? undefined : positionAt(log.length - 1)),
     streamIds: () => streams.keys(),
+    importRecorded,
   }
 }

@@ -1,0 +1,59 @@
+import type { RecordedEvent } from '@journeykit/core'
+import { DEFAULT_MAX_EVENT_BYTES, decode } from '@journeykit/core'
+import { NdjsonLineError } from './errors.js'
+
+/**
+ * One recorded event as one line of NDJSON: the envelope's fields in a fixed order, then `position` and
+ * `revision` as decimal strings (bigints survive exactly; JSON numbers would not). No trailing newline.
+ */
+export const toNdjsonLine = (event: RecordedEvent): string =>
+  JSON.stringify({
+    id: event.id,
+    type: event.type,
+    streamId: event.streamId,
+    customerId: event.customerId,
+    occurredAt: event.occurredAt,
+    recordedAt: event.recordedAt,
+    schemaVersion: event.schemaVersion,
+    data: event.data,
+    ...(event.metadata === undefined ? {} : { metadata: event.metadata }),
+    position: event.position.toString(),
+    revision: event.revision.toString(),
+  })
+
+const DECIMAL = /^(0|[1-9][0-9]{0,38})$/
+
+const bigintField = (record: Record<string, unknown>, field: 'position' | 'revision'): bigint | string => {
+  const value = record[field]
+  if (value === undefined) return 'is required'
+  if (typeof value !== 'string' || !DECIMAL.test(value))
+    return `must be a non-negative integer written as a decimal string, got ${JSON.stringify(value)}`
+  return BigInt(value)
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * Parses and validates one line: JSON, the envelope and the data against the codec of its type (older schema
+ * versions upcast), position and revision. Throws `NdjsonLineError` naming the line, the field and the reason.
+ */
+export const parseNdjsonLine = (text: string, file: string, line: number): RecordedEvent => {
+  if (text.length > DEFAULT_MAX_EVENT_BYTES && Buffer.byteLength(text) > DEFAULT_MAX_EVENT_BYTES)
+    throw new NdjsonLineError(file, line, '(root)', `is over the limit of ${DEFAULT_MAX_EVENT_BYTES} bytes`)
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e)
+    throw new NdjsonLineError(file, line, '(root)', `is not valid JSON (${why})`)
+  }
+  if (!isRecord(parsed)) throw new NdjsonLineError(file, line, '(root)', 'must be a JSON object')
+  const position = bigintField(parsed, 'position')
+  if (typeof position === 'string') throw new NdjsonLineError(file, line, 'position', position)
+  const revision = bigintField(parsed, 'revision')
+  if (typeof revision === 'string') throw new NdjsonLineError(file, line, 'revision', revision)
+  const decoded = decode(parsed, { maxBytes: Infinity })
+  if (decoded._tag === 'Left') throw new NdjsonLineError(file, line, decoded.left.path, decoded.left.reason)
+  return { ...decoded.right, position, revision }
+}
