@@ -41,7 +41,8 @@ const add = (into: Record<string, number>, key: string, amount: number): void =>
   into[key] = (into[key] ?? 0) + amount
 }
 
-const entryOf = (e: CustomerEvaluation, currency: string): AtRiskEntry => ({
+/** One customer's line of an at-risk list, valued in `currency`. */
+export const atRiskEntry = (e: CustomerEvaluation, currency: string): AtRiskEntry => ({
   customerId: e.customerId,
   health: e.health,
   risk: e.risk,
@@ -70,7 +71,7 @@ export const topAtRisk = (
         (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0),
     )
     .slice(0, n)
-    .map((e) => entryOf(e, currency))
+    .map((e) => atRiskEntry(e, currency))
 }
 
 /** Summarises evaluations (all as of one instant) into the portfolio view. */

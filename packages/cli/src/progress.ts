@@ -20,7 +20,7 @@ const formatSeconds = (s: number): string =>
  */
 export const progressBar = (
   label: string,
-  stream: NodeJS.WriteStream = process.stderr,
+  stream: { write(text: string): unknown; readonly isTTY?: boolean } = process.stderr,
   now: () => number = () => performance.now(),
 ) => {
   const started = now()

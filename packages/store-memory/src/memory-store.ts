@@ -30,6 +30,7 @@ const POSITION_BASE = 128n
 const POSITION_STRIDE = 16n
 
 interface StreamEntry {
+  readonly streamId: string
   /** Indexes into the global log, in revision order (revision = position in this array). */
   readonly indexes: number[]
   /** Events before this revision were soft-deleted. */
@@ -68,6 +69,8 @@ const streamRevision = (s: StreamEntry | undefined): bigint | 'no_stream' =>
 export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryEventStore => {
   const log: RecordedEvent[] = []
   const streams = new Map<string, StreamEntry>()
+  /** Where each event id is in the log: idempotent appends in O(1) whatever the stream's length. */
+  const indexOfId = new Map<string, number>()
   const waiters = new Set<() => void>()
   const defaultBatch = options.batchSize ?? 512
   let closed = false
@@ -113,7 +116,11 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
     let start: number
     if (typeof expected === 'bigint') start = Number(expected) + 1
     else if (expected === 'no_stream') start = s.truncatedBefore
-    else start = s.indexes.findIndex((i) => log[i]?.id === first.id)
+    else {
+      const index = indexOfId.get(first.id)
+      const event = index === undefined ? undefined : log[index]
+      start = event === undefined || event.streamId !== s.streamId ? -1 : Number(event.revision)
+    }
     if (start < 0 || start + events.length > s.indexes.length) return undefined
     for (let k = 0; k < events.length; k++) {
       const index = s.indexes[start + k]
@@ -155,7 +162,7 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
       }
     }
     if (s === undefined) {
-      s = { indexes: [], truncatedBefore: 0, tombstoned: false }
+      s = { streamId, indexes: [], truncatedBefore: 0, tombstoned: false }
       streams.set(streamId, s)
     }
     for (const e of events) {
@@ -163,6 +170,7 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
       const revision = s.indexes.length
       log.push(internEvent(e, streamId, nextPosition(), BigInt(revision)))
       s.indexes.push(index)
+      indexOfId.set(e.id, index)
     }
     wakeAll()
     return { nextExpectedRevision: BigInt(s.indexes.length - 1), position: positionAt(log.length - 1) }
@@ -191,10 +199,11 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
     for (const e of events) {
       let s = streams.get(e.streamId)
       if (s === undefined) {
-        s = { indexes: [], truncatedBefore: 0, tombstoned: false }
+        s = { streamId: e.streamId, indexes: [], truncatedBefore: 0, tombstoned: false }
         streams.set(e.streamId, s)
       }
       s.indexes.push(log.length)
+      indexOfId.set(e.id, log.length)
       log.push(internEvent(e, e.streamId, e.position, e.revision))
     }
     if (events.length > 0) wakeAll()
@@ -303,7 +312,7 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
     if (!checkExpected(s, expected))
       throw new WrongExpectedVersionError(streamId, expected, streamRevision(s))
     if (deleteOptions.mode === 'tombstone') {
-      if (s === undefined) streams.set(streamId, { indexes: [], truncatedBefore: 0, tombstoned: true })
+      if (s === undefined) streams.set(streamId, { streamId, indexes: [], truncatedBefore: 0, tombstoned: true })
       else s.tombstoned = true
       return
     }

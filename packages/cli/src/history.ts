@@ -1,0 +1,104 @@
+import { existsSync, statSync } from 'node:fs'
+import { createReadStream } from 'node:fs'
+import type { JourneyEvent, RecordedEvent } from '@journeykit/core'
+import type { ProjectionProcessor, RebuildReport } from '@journeykit/projections'
+import { rebuildProjections } from '@journeykit/projections'
+import type { MemoryEventStore } from '@journeykit/store-memory'
+import { ndjsonSource, readNdjson } from '@journeykit/store-memory'
+import { dataError } from './cli-error.js'
+import type { Io } from './io.js'
+import { progressBar } from './progress.js'
+
+/** The file must exist and be a file: otherwise one sentence, exit 1. */
+export const requireFile = (file: string): string => {
+  if (!existsSync(file)) throw dataError(`${file}: no such file.`)
+  if (!statSync(file).isFile()) throw dataError(`${file}: not a file.`)
+  return file
+}
+
+/** Counts the lines of a file, streaming (for the progress bar's total and ETA). */
+export const countLines = async (file: string): Promise<number> => {
+  let lines = 0
+  let last = 10
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
+    for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lines++
+    last = bytes[bytes.length - 1] ?? last
+  }
+  return last === 10 ? lines : lines + 1
+}
+
+/** Every event of an NDJSON history, validated (a bad line rejects with NdjsonLineError). */
+export const readHistory = async (file: string): Promise<RecordedEvent[]> => {
+  const events: RecordedEvent[] = []
+  for await (const batch of readNdjson(requireFile(file))) for (const e of batch) events.push(e)
+  return events
+}
+
+/** Rebuilds processors from an NDJSON file with a progress bar on stderr. */
+export const rebuildFromFile = async (
+  file: string,
+  processors: readonly ProjectionProcessor<unknown, unknown>[],
+  io: Io,
+  label = 'replay',
+): Promise<RebuildReport> => {
+  const total = await countLines(requireFile(file))
+  const bar = progressBar(label, io.stderr)
+  const report = await rebuildProjections(ndjsonSource(file), processors, {
+    total,
+    onProgress: (p) => bar.update({ done: p.done, total: p.total }),
+  })
+  bar.done({ done: report.progress.done, total: report.progress.done })
+  return report
+}
+
+/** Rebuilds processors from a store with a progress bar on stderr. */
+export const rebuildFromStore = async (
+  store: MemoryEventStore,
+  processors: readonly ProjectionProcessor<unknown, unknown>[],
+  io: Io,
+  label = 'rebuild',
+): Promise<RebuildReport> => {
+  const bar = progressBar(label, io.stderr)
+  const report = await rebuildProjections(store, processors, {
+    total: store.size(),
+    onProgress: (p) => bar.update({ done: p.done, total: p.total }),
+  })
+  bar.done({ done: report.progress.done, total: report.progress.done })
+  return report
+}
+
+/** Appends events to their customer streams in order (one append per run of the same stream). */
+export const appendAll = async (store: MemoryEventStore, events: Iterable<JourneyEvent>): Promise<number> => {
+  let run: JourneyEvent[] = []
+  let count = 0
+  const flush = async (): Promise<void> => {
+    const first = run[0]
+    if (first !== undefined) await store.appendToStream(first.streamId, run)
+    count += run.length
+    run = []
+  }
+  for (const event of events) {
+    if (run.length > 0 && (run[0]?.streamId !== event.streamId || run.length >= 256)) await flush()
+    run.push(event)
+  }
+  await flush()
+  return count
+}
+
+/** The latest business time among events (the demo's "now": never the wall clock). */
+export const latestOccurredAt = (
+  events: Iterable<{ readonly occurredAt: string }>,
+  toMs: (t: string) => number,
+): string | undefined => {
+  let latest: string | undefined
+  let latestMs = -Infinity
+  for (const e of events) {
+    const ms = toMs(e.occurredAt)
+    if (ms > latestMs) {
+      latestMs = ms
+      latest = e.occurredAt
+    }
+  }
+  return latest
+}
