@@ -312,7 +312,8 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
     if (!checkExpected(s, expected))
       throw new WrongExpectedVersionError(streamId, expected, streamRevision(s))
     if (deleteOptions.mode === 'tombstone') {
-      if (s === undefined) streams.set(streamId, { streamId, indexes: [], truncatedBefore: 0, tombstoned: true })
+      if (s === undefined)
+        streams.set(streamId, { streamId, indexes: [], truncatedBefore: 0, tombstoned: true })
       else s.tombstoned = true
       return
     }
