@@ -21,7 +21,8 @@ export const parse = (args: readonly string[], spec: FlagSpec, usage: string): P
     })
     return { flags: values, positionals }
   } catch (e) {
-    const message = e instanceof Error ? e.message.split('\n')[0] : String(e)
+    // Node's parseArgs adds advice on positionals starting with '-' after the first sentence: keep the sentence.
+    const message = e instanceof Error ? e.message.split('\n')[0]?.replace(/\. .*$/, '.') : String(e)
     throw usageError(message ?? 'invalid arguments', usage)
   }
 }

@@ -43,12 +43,13 @@ export const replay: Command = {
     const rows = [['projection', 'customers', 'events applied', 'unhandled types', 'dead letters']]
     processors.forEach((processor, i) => {
       const stats = report.projections[i]?.stats
-      const unhandled = Object.entries(stats?.unhandled ?? {}).map(([type, n]) => `${type} ${n}`)
+      const unhandled = Object.values(stats?.unhandled ?? {})
+      const skipped = unhandled.reduce((sum, n) => sum + n, 0)
       rows.push([
         `${processor.name} v${processor.version}`,
         String(processor.snapshot().partitions.size),
         String(stats?.applied ?? 0),
-        unhandled.length === 0 ? 'none' : unhandled.join(', '),
+        unhandled.length === 0 ? 'none' : `${unhandled.length} types (${skipped} events)`,
         String(stats?.deadLetters.length ?? 0),
       ])
     })
