@@ -224,6 +224,7 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
     if (from === 'end' && !backwards) return
     const step = backwards ? -1 : 1
     if (backwards) r = Math.min(r, last)
+    else r = Math.max(r, s.truncatedBefore) // a soft delete hides the revisions before it
     for (let n = 0; n < max && r >= s.truncatedBefore && r <= last; r += step, n++) {
       const index = s.indexes[r]
       const event = index === undefined ? undefined : log[index]
