@@ -17,3 +17,5 @@ export {
   InvalidPartitionError,
 } from './partition.js'
 export type { Partition } from './partition.js'
+export { eventStoreDbCheckpointStore } from './checkpoints.js'
+export type { EventStoreDbCheckpointOptions } from './checkpoints.js'
