@@ -19,7 +19,7 @@ import {
   WrongExpectedVersionError,
   matchesFilter,
 } from '@journeykit/core'
-import { internEvent } from './intern.js'
+import { internEvent, revisionBigint, stringPool } from './intern.js'
 
 /**
  * Global positions of the memory store start at 128 and step by 16 per appended event: ordered and unique,
@@ -71,6 +71,7 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
   const streams = new Map<string, StreamEntry>()
   /** Where each event id is in the log: idempotent appends in O(1) whatever the stream's length. */
   const indexOfId = new Map<string, number>()
+  const intern = stringPool()
   const waiters = new Set<() => void>()
   const defaultBatch = options.batchSize ?? 512
   let closed = false
@@ -162,13 +163,13 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
       }
     }
     if (s === undefined) {
-      s = { streamId, indexes: [], truncatedBefore: 0, tombstoned: false }
+      s = { streamId: intern(streamId), indexes: [], truncatedBefore: 0, tombstoned: false }
       streams.set(streamId, s)
     }
     for (const e of events) {
       const index = log.length
       const revision = s.indexes.length
-      log.push(internEvent(e, streamId, nextPosition(), BigInt(revision)))
+      log.push(internEvent(e, s.streamId, nextPosition(), revisionBigint(revision), intern))
       s.indexes.push(index)
       indexOfId.set(e.id, index)
     }
@@ -199,12 +200,12 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
     for (const e of events) {
       let s = streams.get(e.streamId)
       if (s === undefined) {
-        s = { streamId: e.streamId, indexes: [], truncatedBefore: 0, tombstoned: false }
+        s = { streamId: intern(e.streamId), indexes: [], truncatedBefore: 0, tombstoned: false }
         streams.set(e.streamId, s)
       }
       s.indexes.push(log.length)
       indexOfId.set(e.id, log.length)
-      log.push(internEvent(e, e.streamId, e.position, e.revision))
+      log.push(internEvent(e, s.streamId, e.position, revisionBigint(Number(e.revision)), intern))
     }
     if (events.length > 0) wakeAll()
   }
