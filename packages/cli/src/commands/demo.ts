@@ -7,7 +7,7 @@ import { simulate } from '@journeykit/simulator'
 import { memoryEventStore } from '@journeykit/store-memory'
 import { intFlag } from '../args.js'
 import type { Command } from '../command.js'
-import { appendAll, rebuildFromStore } from '../history.js'
+import { rebuildFromStore, recordAll } from '../history.js'
 import { println } from '../io.js'
 import { progressBar } from '../progress.js'
 import { atRiskReport, kpiTable, viewReport } from '../report.js'
@@ -55,7 +55,7 @@ export const demo: Command = {
         yield event
       }
     }
-    await appendAll(store, tracked())
+    recordAll(store, tracked())
     bar.done({ done, total: done })
 
     const projection = customer360Projection()
