@@ -13,6 +13,20 @@ const completed = (deliveryId: string, at: string) =>
   event('DeliveryCompleted', { deliveryId, orderId: 'o1' }, at)
 
 describe('delivery-late-or-failed', () => {
+  it('does not count a promised delivery as overdue once its order was cancelled, in either stream order', () => {
+    const cancelled = event('OrderCancelled', { orderId: 'o1', by: 'customer' }, '2024-05-02T10:00:00Z')
+    const open = factsOf([promised('d1', '2024-05-10')])
+    expect(rule['delivery-late-or-failed'](open, asOfMs('2024-05-20'), t)?.evidence.values).toEqual({
+      late: 1,
+      failed: 0,
+    })
+    for (const history of [
+      [promised('d1', '2024-05-10'), cancelled],
+      [cancelled, promised('d1', '2024-05-10')],
+    ])
+      expect(rule['delivery-late-or-failed'](factsOf(history), asOfMs('2024-05-20'), t)).toBeUndefined()
+  })
+
   it('judges a calendar-date promise by the end of that day in the promise’s time zone', () => {
     // 2024-05-10 ends in São Paulo (UTC-3) at 2024-05-11T03:00Z: 01:00Z on the 11th is still on time there.
     const onTime = factsOf([

@@ -210,3 +210,33 @@ describe('invoices, payments, warranties and subscriptions', () => {
     expect(next.contracts.find((c) => c.subscriptionId === 's1')?.endsOn).toBe('2025-12-31')
   })
 })
+
+describe('deliveries of a cancelled order', () => {
+  const cancelled = (at: string) => event('OrderCancelled', { orderId: 'o1', by: 'customer' }, at)
+  const history = (cancellation: ReturnType<typeof cancelled>) => [
+    registered(),
+    order('o1', 100, '2024-04-24T00:00:00Z'),
+    promised('d1', '2024-05-01'),
+    cancellation,
+  ]
+
+  it('are neither overdue nor pending once the order is cancelled, whichever came first in the stream', () => {
+    const zero = { onTime: 0, late: 0, failed: 0, overdue: 0, pending: 0 }
+    for (const s of [
+      stateOf(history(cancelled('2024-04-26T00:00:00Z'))),
+      stateOf([
+        registered(),
+        order('o1', 100, '2024-04-24T00:00:00Z'),
+        cancelled('2024-04-26T00:00:00Z'),
+        promised('d1', '2024-05-01'),
+      ]),
+    ])
+      expect(viewAsOf(s, '2024-06-01').deliveries).toMatchObject(zero)
+  })
+
+  it('count as overdue before the cancellation, as of an earlier instant', () => {
+    const s = stateOf(history(cancelled('2024-05-10T00:00:00Z')))
+    expect(viewAsOf(s, '2024-05-05').deliveries).toMatchObject({ overdue: 1 })
+    expect(viewAsOf(s, '2024-05-20').deliveries).toMatchObject({ overdue: 0, pending: 0 })
+  })
+})

@@ -12,14 +12,27 @@ const newDelivery = (key: string): DeliveryFact => ({
   promised: undefined,
   completed: undefined,
   failed: undefined,
+  orderId: '',
+  orderCancelled: false,
 })
 
-const delivery = (x: ExperienceFacts, id: string): DeliveryFact =>
-  keyed(x.deliveries, id, newDelivery, KEYED_ITEMS, deliveryTime)
+const delivery = (f: ChurnFacts, x: ExperienceFacts, id: string, orderId: string): DeliveryFact => {
+  const d = keyed(x.deliveries, id, newDelivery, KEYED_ITEMS, deliveryTime)
+  if (d.orderId === '') {
+    d.orderId = orderId
+    d.orderCancelled = f.purchases?.cancelledOrderIds.includes(orderId) ?? false
+  }
+  return d
+}
+
+/** Marks the open deliveries of a cancelled order as no longer owed. */
+export const onOrderCancelledDeliveries = (f: ChurnFacts, e: JourneyEvent<'OrderCancelled'>): void => {
+  for (const d of f.experience?.deliveries ?? []) if (d.orderId === e.data.orderId) d.orderCancelled = true
+}
 
 export const onDeliveryPromised = (f: ChurnFacts, e: JourneyEvent<'DeliveryPromised'>, ms: number): void => {
   const x = experience(f)
-  const d = delivery(x, e.data.deliveryId)
+  const d = delivery(f, x, e.data.deliveryId, e.data.orderId)
   // A delivery promised twice is judged against the first promise the customer was given.
   d.promised = earlierOf(d.promised, {
     ms,
@@ -35,7 +48,7 @@ export const onDeliveryCompleted = (
   ms: number,
 ): void => {
   const x = experience(f)
-  const d = delivery(x, e.data.deliveryId)
+  const d = delivery(f, x, e.data.deliveryId, e.data.orderId)
   d.completed = earlierOf(d.completed, {
     ms,
     id: e.id,
@@ -45,7 +58,7 @@ export const onDeliveryCompleted = (
 
 export const onDeliveryFailed = (f: ChurnFacts, e: JourneyEvent<'DeliveryFailed'>, ms: number): void => {
   const x = experience(f)
-  const d = delivery(x, e.data.deliveryId)
+  const d = delivery(f, x, e.data.deliveryId, e.data.orderId)
   d.failed = earlierOf(d.failed, { ms, id: e.id, reason: e.data.reason })
 }
 

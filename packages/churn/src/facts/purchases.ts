@@ -1,6 +1,7 @@
 import type { JourneyEvent } from '@journeykit/core'
 import { DAY_MS } from '@journeykit/core'
 import { happenedBefore, insertRecent, laterOf } from './bounded.js'
+import { onOrderCancelledDeliveries } from './experience.js'
 import type { ChurnFacts, PurchaseFacts } from './types.js'
 import { RECENT_ORDERS, RECENT_REFS } from './types.js'
 
@@ -58,6 +59,7 @@ export const onOrderCancelled = (f: ChurnFacts, e: JourneyEvent<'OrderCancelled'
     p.cancelledOrderIds.sort()
     if (p.cancelledOrderIds.length > RECENT_REFS) p.cancelledOrderIds.shift()
   }
+  onOrderCancelledDeliveries(f, e)
   for (const order of p.recent) {
     if (order.orderId !== e.data.orderId || order.cancelled) continue
     order.cancelled = true

@@ -89,6 +89,9 @@ export interface DeliveryFact {
   promised: (TimedRef & { lateAfterMs: number; promisedBy: string }) | undefined
   completed: (TimedRef & { date: string | undefined }) | undefined
   failed: (TimedRef & { reason: string }) | undefined
+  orderId: string
+  /** Its order was cancelled (by the facts' instant): an open delivery is then no longer owed, never overdue. */
+  orderCancelled: boolean
 }
 
 export interface SurveyFact extends TimedRef {

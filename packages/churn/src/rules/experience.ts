@@ -13,7 +13,10 @@ const incidentOf = (d: DeliveryFact, asOfMs: number, recentMs: number): Incident
   const done = d.completed
   if (done === undefined) {
     const overdue =
-      d.failed === undefined && promised.lateAfterMs < asOfMs && promised.lateAfterMs >= recentMs
+      d.failed === undefined &&
+      !d.orderCancelled &&
+      promised.lateAfterMs < asOfMs &&
+      promised.lateAfterMs >= recentMs
     return overdue ? { kind: 'overdue', id: promised.id } : undefined
   }
   // A date-only completion against a date-only promise compares the calendar days themselves.

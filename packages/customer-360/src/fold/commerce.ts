@@ -5,7 +5,7 @@ import { latestOf, minTime } from '../state/dict.js'
 import { EMPTY } from '../state/sorted.js'
 import type { DeliveryRecord, OrderRecord, PromiseEntry, ReturnRecord } from '../state/records.js'
 import type { Customer360State } from '../state/state.js'
-import { table } from '../state/table.js'
+import { findRecord, recordsOf, table } from '../state/table.js'
 import { timeCounter } from '../state/time-counter.js'
 import { deliveryTally } from '../view/deliveries.js'
 import { orderTally, returnTally } from '../view/orders.js'
@@ -43,6 +43,8 @@ export const orderPlaced: Apply<JourneyEvent<'OrderPlaced'>> = (s, e, at, o) => 
 export const orderCancelled: Apply<JourneyEvent<'OrderCancelled'>> = (s, e, at, o) => {
   const record = order(s, e.data.orderId, at, o)
   record.cancelledMs = minTime(record.cancelledMs, at)
+  for (const d of recordsOf(s.deliveries))
+    if (d.orderId === e.data.orderId) d.cancelledMs = minTime(d.cancelledMs, at)
 }
 
 const newDelivery = (): DeliveryRecord => ({
@@ -56,6 +58,7 @@ const newDelivery = (): DeliveryRecord => ({
   completedMs: null,
   completedDate: null,
   failedMs: null,
+  cancelledMs: null,
 })
 
 const summarizeDelivery = (r: DeliveryRecord, _id: string, { s }: Context) => ({
@@ -79,7 +82,10 @@ const delivery = (
     summarizeDelivery,
   )
   if (at < record.at) record.at = at
-  if (record.orderId === '') record.orderId = e.data.orderId
+  if (record.orderId === '') {
+    record.orderId = e.data.orderId
+    record.cancelledMs = findRecord(s.orders, e.data.orderId)?.cancelledMs ?? null
+  }
   return record
 }
 

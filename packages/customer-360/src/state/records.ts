@@ -31,6 +31,8 @@ export interface DeliveryRecord {
   /** The completion's calendar date, when it is known only by day. */
   completedDate: string | null
   failedMs: number | null
+  /** When its order was cancelled (an open delivery of a cancelled order is neither pending nor overdue). */
+  cancelledMs: number | null
 }
 
 /** A delivery promise: when it was made, its first late millisecond, and its calendar date if it has one. */

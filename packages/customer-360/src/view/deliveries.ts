@@ -24,11 +24,13 @@ export const promiseAsOf = (r: DeliveryRecord, asOfMs: number): PromiseEntry | u
   return r.earlierPromises === null ? undefined : latestAsOf(r.earlierPromises, asOfMs)
 }
 
-export type DeliveryStatus = 'on_time' | 'late' | 'completed_unpromised' | 'failed' | 'overdue' | 'pending'
+export type DeliveryStatus =
+  'on_time' | 'late' | 'completed_unpromised' | 'failed' | 'overdue' | 'pending' | 'cancelled'
 
 /**
  * A delivery's status as of `asOfMs`: its outcome (the earlier of completion and failure) if it has one by then;
- * otherwise overdue when a promise made by then has passed its deadline, else pending.
+ * otherwise cancelled when its order was cancelled by then (no longer owed: never overdue), otherwise overdue when
+ * a promise made by then has passed its deadline, else pending.
  */
 export const deliveryStatus = (r: DeliveryRecord, asOfMs: number): DeliveryStatus => {
   const completed = happened(r.completedMs, asOfMs) ? r.completedMs : null
@@ -38,6 +40,7 @@ export const deliveryStatus = (r: DeliveryRecord, asOfMs: number): DeliveryStatu
   if (outcome !== null && outcome === completed)
     return promise === undefined ? 'completed_unpromised' : isLate(r, promise) ? 'late' : 'on_time'
   if (outcome !== null) return 'failed'
+  if (happened(r.cancelledMs, asOfMs)) return 'cancelled'
   return promise !== undefined && asOfMs >= promise.deadlineMs ? 'overdue' : 'pending'
 }
 
@@ -47,7 +50,7 @@ const decidedAt = (r: DeliveryRecord, status: DeliveryStatus, asOfMs: number): n
     ? r.failedMs
     : status === 'overdue'
       ? (promiseAsOf(r, asOfMs)?.deadlineMs ?? null)
-      : status === 'pending'
+      : status === 'pending' || status === 'cancelled'
         ? null
         : r.completedMs
 
@@ -60,6 +63,7 @@ export const deliveryTally = (records: Iterable<DeliveryRecord>, w: Window): Del
   for (const r of records) {
     if (r.at > w.toMs) continue
     const status = deliveryStatus(r, w.toMs)
+    if (status === 'cancelled') continue
     if (status === 'pending') {
       if (r.at > w.fromMs) t.pending++
       continue
