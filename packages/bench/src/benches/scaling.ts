@@ -1,0 +1,89 @@
+import type { RecordedEvent } from '@journeykit/core'
+import { churnProjection } from '@journeykit/churn'
+import { customer360Projection } from '@journeykit/customer-360'
+import type { ProjectionProcessor } from '@journeykit/projections'
+import { projectionProcessor, rebuildProjections } from '@journeykit/projections'
+import { simulate } from '@journeykit/simulator'
+import type { MemoryEventStore } from '@journeykit/store-memory'
+import { memoryEventStore } from '@journeykit/store-memory'
+import type { Bench, BenchResult } from '../harness.js'
+import { heapUsed } from '../harness.js'
+
+/** The first `size` events of a simulation of `size / 100` customers, recorded into a fresh memory store. */
+const storeOf = (size: number): MemoryEventStore => {
+  const store = memoryEventStore()
+  const revisions = new Map<string, bigint>()
+  let position = 128n
+  let batch: RecordedEvent[] = []
+  let count = 0
+  for (const event of simulate({ customers: Math.max(1, Math.round(size / 100)), seed: 9 })) {
+    if (count++ >= size) break
+    const revision = revisions.get(event.streamId) ?? 0n
+    revisions.set(event.streamId, revision + 1n)
+    batch.push({ ...event, position, revision })
+    position += 16n
+    if (batch.length >= 4096) {
+      store.importRecorded(batch)
+      batch = []
+    }
+  }
+  store.importRecorded(batch)
+  return store
+}
+
+/** Rebuilds one processor alone and measures the heap its state holds, per customer. */
+const bytesPerCustomer = async (
+  store: MemoryEventStore,
+  processor: ProjectionProcessor<unknown, unknown>,
+) => {
+  const before = heapUsed()
+  await rebuildProjections(store, [processor])
+  const customers = processor.snapshot().partitions.size
+  return { customers, bytes: Math.round((heapUsed() - before) / Math.max(1, customers)) }
+}
+
+export const scalingBench: Bench = {
+  name: 'scaling',
+  description:
+    'Rebuild rate and memory at 100k, 1M and 5M events: bytes per stored event, per customer per view.',
+  run: async ({ quick, log }) => {
+    const sizes = quick ? [10_000, 50_000] : [100_000, 1_000_000, 5_000_000]
+    const results: BenchResult[] = []
+    let first: number | undefined
+    for (const size of sizes) {
+      const empty = heapUsed()
+      const store = storeOf(size)
+      const bytesPerEvent = Math.round((heapUsed() - empty) / store.size())
+      const started = performance.now()
+      await rebuildProjections(store, [
+        projectionProcessor(customer360Projection(), { freeze: 'never' }),
+        projectionProcessor(churnProjection, { freeze: 'never' }),
+      ])
+      const eventsPerSec = Math.round((store.size() / (performance.now() - started)) * 1000)
+      first ??= eventsPerSec
+      const view = await bytesPerCustomer(
+        store,
+        projectionProcessor(customer360Projection(), { freeze: 'never' }),
+      )
+      const facts = await bytesPerCustomer(store, projectionProcessor(churnProjection, { freeze: 'never' }))
+      const rss = Math.round(process.memoryUsage.rss() / 1024 / 1024)
+      log(
+        `scaling ${size}: ${eventsPerSec} events/s, ${bytesPerEvent} B/event, 360 ${view.bytes} B/customer, churn ${facts.bytes} B/customer`,
+      )
+      results.push({
+        name: `scaling/${size}`,
+        events: store.size(),
+        eventsPerSec,
+        bytesPerEvent,
+        peakRssMB: rss,
+        ratio: Number((eventsPerSec / first).toFixed(3)),
+        baseline: `scaling/${sizes[0]}`,
+        customers: view.customers,
+        bytesPerCustomer360: view.bytes,
+        bytesPerCustomerChurn: facts.bytes,
+        note: 'rebuild of 360 + churn from the memory store; bytes per stored event and per customer are heap deltas after gc',
+      })
+    }
+    return results
+  },
+}
