@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { benches } from '../src/registry.js'
+
+describe('every registered benchmark, in quick mode', () => {
+  it('has a unique name and a description', () => {
+    const names = benches.map((b) => b.name)
+    expect(new Set(names).size).toBe(names.length)
+    expect(names).toEqual(expect.arrayContaining(['rebuild-360-churn-memory', 'replay-ndjson', 'scaling']))
+    for (const b of benches) expect(b.description.length).toBeGreaterThan(10)
+  })
+
+  it.each(benches.map((b) => [b.name, b] as const))(
+    '%s runs and reports events and a rate',
+    async (_, bench) => {
+      const lines: string[] = []
+      const results = await bench.run({ quick: true, log: (line) => lines.push(line) })
+      expect(results.length).toBeGreaterThan(0)
+      for (const r of results) {
+        expect(r.name).toMatch(/\S/)
+        expect(Number.isFinite(r.events) && Number.isFinite(r.eventsPerSec)).toBe(true)
+        if (r.ratio !== undefined) expect(r.baseline, `${r.name} names its baseline`).toMatch(/\S/)
+      }
+    },
+    120_000,
+  )
+})
