@@ -3,35 +3,15 @@ import { churnProjection } from '@journeykit/churn'
 import { customer360Projection } from '@journeykit/customer-360'
 import type { ProjectionProcessor } from '@journeykit/projections'
 import { projectionProcessor, rebuildProjections } from '@journeykit/projections'
-import { simulate } from '@journeykit/simulator'
 import type { MemoryEventStore } from '@journeykit/store-memory'
-import { memoryEventStore } from '@journeykit/store-memory'
 import type { Bench, BenchResult } from '../harness.js'
+import { simulatedStore } from '../simulated-store.js'
 import { settleHeap, withPeakRss } from '../harness.js'
 import { handWrittenFloor } from './floor-360-churn.js'
 
 const FLOOR = 'hand-written floor: one plain loop over the same store doing both aggregations'
 
-const storeOf = (size: number): MemoryEventStore => {
-  const store = memoryEventStore()
-  const revisions = new Map<string, bigint>()
-  let position = 128n
-  let batch: RecordedEvent[] = []
-  let count = 0
-  for (const event of simulate({ customers: Math.max(1, Math.round(size / 100)), seed: 7 })) {
-    if (count++ >= size) break
-    const revision = revisions.get(event.streamId) ?? 0n
-    revisions.set(event.streamId, revision + 1n)
-    batch.push({ ...event, position, revision })
-    position += 16n
-    if (batch.length >= 4096) {
-      store.importRecorded(batch)
-      batch = []
-    }
-  }
-  store.importRecorded(batch)
-  return store
-}
+const storeOf = (size: number): MemoryEventStore => simulatedStore(size, 7)
 
 const processors = (which: 'both' | '360' | 'churn'): ProjectionProcessor<unknown, unknown>[] => {
   const view = projectionProcessor(customer360Projection(), { freeze: 'never' })

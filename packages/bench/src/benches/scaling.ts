@@ -1,35 +1,13 @@
-import type { RecordedEvent } from '@journeykit/core'
 import { churnProjection } from '@journeykit/churn'
 import { customer360Projection } from '@journeykit/customer-360'
 import type { ProjectionProcessor } from '@journeykit/projections'
 import { projectionProcessor, rebuildProjections } from '@journeykit/projections'
-import { simulate } from '@journeykit/simulator'
 import type { MemoryEventStore } from '@journeykit/store-memory'
-import { memoryEventStore } from '@journeykit/store-memory'
 import type { Bench, BenchResult } from '../harness.js'
+import { simulatedStore } from '../simulated-store.js'
 import { heapUsed } from '../harness.js'
 
-/** The first `size` events of a simulation of `size / 100` customers, recorded into a fresh memory store. */
-const storeOf = (size: number): MemoryEventStore => {
-  const store = memoryEventStore()
-  const revisions = new Map<string, bigint>()
-  let position = 128n
-  let batch: RecordedEvent[] = []
-  let count = 0
-  for (const event of simulate({ customers: Math.max(1, Math.round(size / 100)), seed: 9 })) {
-    if (count++ >= size) break
-    const revision = revisions.get(event.streamId) ?? 0n
-    revisions.set(event.streamId, revision + 1n)
-    batch.push({ ...event, position, revision })
-    position += 16n
-    if (batch.length >= 4096) {
-      store.importRecorded(batch)
-      batch = []
-    }
-  }
-  store.importRecorded(batch)
-  return store
-}
+const storeOf = (size: number): MemoryEventStore => simulatedStore(size, 9)
 
 /** Rebuilds one processor alone and measures the heap its state holds, per customer. */
 const bytesPerCustomer = async (
