@@ -1,6 +1,7 @@
 export { eventStoreDbEventStore, DEFAULT_MAX_APPEND_BYTES } from './store.js'
 export type { EventStoreDbEventStore, EventStoreDbOptions } from './store.js'
 export { dbClientConnection } from './boundary/db-client.js'
+export type { DbClientConnectionOptions } from './boundary/db-client.js'
 export { EsdbConnectionError, isEsdbConnectionError } from './boundary/connection.js'
 export type * from './boundary/connection.js'
 export { encodePosition, decodePosition } from './position.js'

@@ -17,6 +17,11 @@ export const DEFAULT_MAX_APPEND_BYTES = 1024 * 1024
 export interface EventStoreDbOptions {
   /** A connection string (`esdb://localhost:2113?tls=false`, `esdb+discover://…`) or a connection of your own. */
   readonly connection: string | EsdbConnection
+  /**
+   * With a connection string: events each read or subscription buffers ahead of its consumer (see
+   * `dbClientConnection`). Default 2048.
+   */
+  readonly readAhead?: number
   /** Upcasters applied on read (default: the ones journeykit ships). */
   readonly upcasters?: UpcasterRegistry
   /**
@@ -50,7 +55,9 @@ export interface EventStoreDbEventStore extends EventStore {
 /** The event-store port over EventStoreDB. */
 export const eventStoreDbEventStore = (options: EventStoreDbOptions): EventStoreDbEventStore => {
   const connection =
-    typeof options.connection === 'string' ? dbClientConnection(options.connection) : options.connection
+    typeof options.connection === 'string'
+      ? dbClientConnection(options.connection, { readAhead: options.readAhead })
+      : options.connection
   const ctx: AdapterContext = {
     connection,
     upcasters: options.upcasters,

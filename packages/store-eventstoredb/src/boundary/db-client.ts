@@ -32,7 +32,7 @@ import type {
   ServerFilter,
 } from './connection.js'
 import { EsdbConnectionError } from './connection.js'
-import { readableFeed } from './feed.js'
+import { DEFAULT_READ_AHEAD, readableFeed } from './feed.js'
 
 /** gRPC status codes that mean "try again": CANCELLED (by the server), DEADLINE_EXCEEDED, ABORTED, UNAVAILABLE. */
 const TRANSIENT_CODES = new Set([1, 4, 10, 14])
@@ -122,8 +122,14 @@ const clientFilter = (filter: ServerFilter): Filter => {
     : make({ ...base, prefixes: [...(filter.prefixes ?? [])] })
 }
 
-/** Large object-mode buffers so that reads deliver big batches. */
-const READABLE = { highWaterMark: 1024 }
+export interface DbClientConnectionOptions {
+  /**
+   * Events a read or subscription buffers ahead of its consumer before it stops reading (HTTP/2 flow control
+   * then holds the server back), about twice this many counting the client stream's own buffer. Large
+   * buffers let reads deliver big batches; small ones bound the memory of a slow subscriber. Default 2048.
+   */
+  readonly readAhead?: number
+}
 
 const jsonEvent = (e: OutgoingEvent): JSONEventData => ({
   id: e.id,
@@ -137,8 +143,14 @@ const jsonEvent = (e: OutgoingEvent): JSONEventData => ({
  * `EsdbConnection` over `@eventstore/db-client` 6.2.1. Pass a connection string (`esdb://host:2113?tls=false`,
  * `esdb+discover://…` for a cluster) or a client you configured yourself.
  */
-export const dbClientConnection = (source: string | EventStoreDBClient): EsdbConnection => {
+export const dbClientConnection = (
+  source: string | EventStoreDBClient,
+  options: DbClientConnectionOptions = {},
+): EsdbConnection => {
   const client = typeof source === 'string' ? EventStoreDBClient.connectionString(source) : source
+  const readAhead = Math.max(16, options.readAhead ?? DEFAULT_READ_AHEAD)
+  /** Object-mode buffers of the client's streams. */
+  const readable = { highWaterMark: Math.ceil(readAhead / 2) }
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work()
@@ -163,9 +175,9 @@ export const dbClientConnection = (source: string | EventStoreDBClient): EsdbCon
           direction: request.direction === 'backwards' ? BACKWARDS : FORWARDS,
           maxCount: request.maxCount ?? Number.MAX_SAFE_INTEGER,
         },
-        READABLE,
+        readable,
       )
-      return readableFeed(stream, incomingOf, toError, () => stream.cancel())
+      return readableFeed(stream, incomingOf, toError, () => stream.cancel(), readAhead)
     },
 
     readAll: (request) => {
@@ -175,9 +187,9 @@ export const dbClientConnection = (source: string | EventStoreDBClient): EsdbCon
           direction: request.direction === 'backwards' ? BACKWARDS : FORWARDS,
           maxCount: request.maxCount ?? Number.MAX_SAFE_INTEGER,
         },
-        READABLE,
+        readable,
       )
-      return readableFeed(stream, incomingOf, toError, () => stream.cancel())
+      return readableFeed(stream, incomingOf, toError, () => stream.cancel(), readAhead)
     },
 
     subscribeToAll: (request) => {
@@ -186,10 +198,10 @@ export const dbClientConnection = (source: string | EventStoreDBClient): EsdbCon
           fromPosition: readPosition(request.from),
           ...(request.filter === undefined ? {} : { filter: clientFilter(request.filter) }),
         },
-        READABLE,
+        readable,
       )
       subscription.on('caughtUp', () => subscription.push({ marker: CAUGHT_UP }))
-      return readableFeed(subscription, feedItemOf, toError, () => subscription.unsubscribe())
+      return readableFeed(subscription, feedItemOf, toError, () => subscription.unsubscribe(), readAhead)
     },
 
     deleteStream: (streamId, expected) =>

@@ -2,18 +2,19 @@ import type { Readable } from 'node:stream'
 import type { Feed } from './connection.js'
 
 /** Items buffered before the client stream is paused (HTTP/2 flow control then holds the server back). */
-const HIGH_WATER = 2048
+export const DEFAULT_READ_AHEAD = 2048
 
 /**
- * A `Feed` over a client's object-mode Readable. Items arrive by 'data' events into a buffer; past
- * `HIGH_WATER` items the stream is paused until the consumer has taken them, so the consumer's pace is the
- * stream's pace. Items received before a failure are delivered before the failure is thrown.
+ * A `Feed` over a client's object-mode Readable. Items arrive by 'data' events into a buffer; past `highWater`
+ * items the stream is paused until the consumer has taken them, so the consumer's pace is the stream's pace.
+ * Items received before a failure are delivered before the failure is thrown.
  */
 export const readableFeed = <T>(
   stream: Readable,
   convert: (chunk: unknown) => T | undefined,
   convertError: (e: unknown) => Error,
   cancel: () => Promise<void>,
+  highWater = DEFAULT_READ_AHEAD,
 ): Feed<T> => {
   let buffer: T[] = []
   let failure: { readonly error: unknown } | undefined
@@ -29,7 +30,7 @@ export const readableFeed = <T>(
     const item = convert(chunk)
     if (item === undefined) return
     buffer.push(item)
-    if (buffer.length >= HIGH_WATER) stream.pause()
+    if (buffer.length >= highWater) stream.pause()
     signal()
   })
   stream.on('end', () => {
@@ -58,7 +59,7 @@ export const readableFeed = <T>(
     for (;;) {
       if (buffer.length > 0) {
         const items = take(max)
-        if (stream.isPaused() && buffer.length < HIGH_WATER / 2 && !closed) stream.resume()
+        if (stream.isPaused() && buffer.length < highWater / 2 && !closed) stream.resume()
         return items
       }
       if (failure !== undefined) throw convertError(failure.error)

@@ -34,6 +34,8 @@ export interface EventStoreDouble {
   readonly directConnectionString: string
   readonly log: EventLog
   readonly faults: DoubleFaults
+  /** Events the double has written to subscriptions so far (flow control holds it back from slow consumers). */
+  readonly subscriptionEventsSent: () => number
   stop(): Promise<void>
 }
 
@@ -54,6 +56,7 @@ export const startEventStoreDouble = async (
     appendFailures: { remaining: 0, code: grpc.status.UNAVAILABLE },
     subscriptionStart: options.subscriptionStart ?? 'skip-first-event',
     openReads: new Set(),
+    subscriptionEventsSent: 0,
   }
   const server = new grpc.Server()
   server.addService(featuresGrpc.ServerFeaturesService, {
@@ -88,6 +91,7 @@ export const startEventStoreDouble = async (
         faults.openReads.clear()
       },
     },
+    subscriptionEventsSent: () => faults.subscriptionEventsSent,
     stop: async () => {
       await proxy.close()
       server.forceShutdown()

@@ -33,6 +33,8 @@ export interface FaultState {
   subscriptionStart: SubscriptionStart
   /** Open Read calls (reads and subscriptions), so that a fault can abort them. */
   readonly openReads: Set<ReadCall>
+  /** Events written to subscriptions so far (all calls): how far the server ran ahead of its consumers. */
+  subscriptionEventsSent: number
 }
 
 type Expectation = {
@@ -140,7 +142,7 @@ export const streamsService = (log: EventLog, faults: FaultState): grpc.UntypedS
     const options = call.request.getOptions() ?? new streamsPb.ReadReq.Options()
     const run = options.hasSubscription()
       ? options.hasAll()
-        ? subscribeToAll(log, call, options, faults.subscriptionStart)
+        ? subscribeToAll(log, call, options, faults.subscriptionStart, () => faults.subscriptionEventsSent++)
         : Promise.resolve(call.emit('error', serverError(grpc.status.UNIMPLEMENTED, 'stream subscriptions')))
       : options.hasAll()
         ? readAll(log, call, options)

@@ -48,6 +48,7 @@ export const subscribeToAll = async (
   call: ReadCall,
   options: streamsPb.ReadReq.Options,
   start: SubscriptionStart,
+  onEventSent: () => void = () => undefined,
 ): Promise<void> => {
   let stopped = false
   const stop = () => {
@@ -78,6 +79,7 @@ export const subscribeToAll = async (
         lastConsidered = r
         if (filter !== undefined && !filter.matches(r)) continue
         if (!(await send(call, eventResponse(r, structured)))) return
+        onEventSent()
         sent++
         lastSent = r
       }
