@@ -1,39 +1,24 @@
-import type { JourneyEvent, RecordedEvent } from '@journeykit/core'
-
-const deepFreeze = (value: unknown): void => {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return
-  Object.freeze(value)
-  for (const v of Object.values(value)) deepFreeze(v)
+/** Strings that repeat across events (types, stream and customer ids), each kept once and named by an index. */
+export interface SymbolTable {
+  readonly intern: (s: string) => number
+  readonly at: (index: number) => string
 }
 
-/**
- * One copy of each repeated string (customer ids, stream ids): a store of a million events holds
- * a few thousand distinct ones, and a producer usually builds a fresh copy per event.
- */
-export const stringPool = (): ((s: string) => string) => {
-  const pool = new Map<string, string>()
-  return (s) => {
-    const known = pool.get(s)
-    if (known !== undefined) return known
-    pool.set(s, s)
-    return s
+export const symbolTable = (): SymbolTable => {
+  const indexes = new Map<string, number>()
+  const strings: string[] = []
+  return {
+    intern: (s) => {
+      let index = indexes.get(s)
+      if (index === undefined) {
+        index = strings.length
+        strings.push(s)
+        indexes.set(s, index)
+      }
+      return index
+    },
+    at: (index) => strings[index] ?? '',
   }
-}
-
-/**
- * The stored form of an appended event: the event with its position and revision, frozen (data included) so
- * that nobody can change history through a reference they kept. `streamId` is the store's own copy of the name.
- */
-export const internEvent = (
-  event: JourneyEvent,
-  streamId: string,
-  position: bigint,
-  revision: bigint,
-  intern: (s: string) => string,
-): RecordedEvent => {
-  deepFreeze(event.data)
-  if (event.metadata !== undefined) deepFreeze(event.metadata)
-  return Object.freeze({ ...event, streamId, customerId: intern(event.customerId), position, revision })
 }
 
 const SMALL_REVISIONS: bigint[] = []
