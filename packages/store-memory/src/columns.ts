@@ -1,22 +1,31 @@
 /** Typed arrays cannot grow in place: columns start at 1,024 entries and double when full. */
 const INITIAL = 1024
 
+interface TypedArray<A> {
+  readonly length: number
+  set(array: A): void
+}
+
+/** `values` copied into a typed array twice as long, when it is full. */
+const roomFor = <A extends TypedArray<A>>(values: A, length: number, make: (length: number) => A): A => {
+  if (length < values.length) return values
+  const bigger = make(values.length * 2)
+  bigger.set(values)
+  return bigger
+}
+
 /** A column of small unsigned integers (symbol indexes, schema versions, revisions). */
 export interface IntColumn {
   readonly push: (value: number) => void
   readonly at: (index: number) => number
 }
 
-export const intColumn = (make: new (length: number) => Uint16Array | Uint32Array): IntColumn => {
-  let values = new make(INITIAL)
+export const intColumn = (make: (length: number) => Uint16Array | Uint32Array): IntColumn => {
+  let values = make(INITIAL)
   let length = 0
   return {
     push: (value) => {
-      if (length === values.length) {
-        const bigger = new make(values.length * 2)
-        bigger.set(values)
-        values = bigger
-      }
+      values = roomFor(values, length, make)
       values[length++] = value
     },
     at: (index) => values[index] ?? 0,
@@ -30,15 +39,12 @@ export interface BigIntColumn {
 }
 
 export const bigIntColumn = (): BigIntColumn => {
-  let values = new BigInt64Array(INITIAL)
+  const make = (length: number) => new BigInt64Array(length)
+  let values = make(INITIAL)
   let length = 0
   return {
     push: (value) => {
-      if (length === values.length) {
-        const bigger = new BigInt64Array(values.length * 2)
-        bigger.set(values)
-        values = bigger
-      }
+      values = roomFor(values, length, make)
       values[length++] = value
     },
     at: (index) => values[index] ?? -1n,
