@@ -12,35 +12,66 @@ export { DAY_MS, toEpochMs }
  *   that day in UTC; as an `asOf` bound it means the end of that day (see `asOfMs`).
  */
 
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
 const daysInMonth = (year: number, month: number): number =>
   month === 2
     ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
       ? 29
       : 28
-    : [4, 6, 9, 11].includes(month)
+    : month === 4 || month === 6 || month === 9 || month === 11
       ? 30
       : 31
 
-const validYmd = (y: number, m: number, d: number): boolean =>
-  y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)
-
-export const isCalendarDate = (s: string): boolean => {
-  const m = DATE.exec(s)
-  return m !== null && validYmd(Number(m[1]), Number(m[2]), Number(m[3]))
+/** The number written by `count` ASCII digits at `from`, or -1 when one of them is not a digit (or missing). */
+const digitsAt = (s: string, from: number, count: number): number => {
+  let n = 0
+  for (let i = from; i < from + count; i++) {
+    const d = s.charCodeAt(i) - 48
+    if (!(d >= 0 && d <= 9)) return -1
+    n = n * 10 + d
+  }
+  return n
 }
 
+/** `YYYY-MM-DD` at the start of `s`, a day that exists. */
+const validDateAtStart = (s: string): boolean => {
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false
+  const y = digitsAt(s, 0, 4)
+  const m = digitsAt(s, 5, 2)
+  const d = digitsAt(s, 8, 2)
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)
+}
+
+/** `YYYY-MM-DD`, a day that exists (no 2023-02-30). Checked character by character: no regex, no allocation. */
+export const isCalendarDate = (s: string): boolean => s.length === 10 && validDateAtStart(s)
+
+/**
+ * `YYYY-MM-DDTHH:MM[:SS[.f…]](Z|±HH:MM)`: a day that exists, hours to 23, minutes and seconds to 59, one to
+ * nine fraction digits, an explicit offset. Checked character by character (every event's `recordedAt` and
+ * most `occurredAt` pass through here when a history is read).
+ */
 export const isInstant = (s: string): boolean => {
-  const m = INSTANT.exec(s)
-  if (m === null || !validYmd(Number(m[1]), Number(m[2]), Number(m[3]))) return false
-  const hour = Number(m[4])
-  const minute = Number(m[5])
-  const second = m[6] === undefined ? 0 : Number(m[6])
-  if (hour > 23 || minute > 59 || second > 59) return false
-  if (m[7] !== 'Z' && (Number(m[8]) > 23 || Number(m[9]) > 59)) return false
-  return true
+  if (s.length < 17 || !validDateAtStart(s) || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58)
+    return false
+  const hour = digitsAt(s, 11, 2)
+  const minute = digitsAt(s, 14, 2)
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return false
+  let i = 16
+  if (s.charCodeAt(i) === 58) {
+    const second = digitsAt(s, 17, 2)
+    if (second < 0 || second > 59) return false
+    i = 19
+    if (s.charCodeAt(i) === 46) {
+      const first = ++i
+      while (i < s.length && i - first < 10 && digitsAt(s, i, 1) >= 0) i++
+      if (i === first || i - first > 9) return false
+    }
+  }
+  const zone = s.charCodeAt(i)
+  if (zone === 90) return i === s.length - 1
+  if ((zone !== 43 && zone !== 45) || i !== s.length - 6 || s.charCodeAt(i + 3) !== 58) return false
+  const offsetHours = digitsAt(s, i + 1, 2)
+  const offsetMinutes = digitsAt(s, i + 4, 2)
+  return offsetHours >= 0 && offsetHours <= 23 && offsetMinutes >= 0 && offsetMinutes <= 59
 }
 
 export const isDateOnly = (s: string): boolean => s.length === 10

@@ -78,3 +78,66 @@ describe('toEpochMs', () => {
     )
   })
 })
+
+describe('isInstant and isCalendarDate, character by character', () => {
+  // the grammar as a regular expression: the oracle the fast checks must agree with
+  const INSTANT =
+    /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/
+  const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+  const exists = (y: number, m: number, d: number): boolean =>
+    y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate()
+  const oracleDate = (s: string): boolean => {
+    const m = DATE.exec(s)
+    return m !== null && exists(Number(m[1]), Number(m[2]), Number(m[3]))
+  }
+  const oracleInstant = (s: string): boolean => {
+    const m = INSTANT.exec(s)
+    if (m === null || !exists(Number(m[1]), Number(m[2]), Number(m[3]))) return false
+    if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59) return false
+    return m[7] === 'Z' || (Number(m[8]) <= 23 && Number(m[9]) <= 59)
+  }
+  const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'))
+  const candidate = fc
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+      two,
+      two,
+      fc.option(
+        fc.tuple(
+          two,
+          two,
+          fc.option(two),
+          fc.option(fc.stringMatching(/^[0-9]{0,11}$/)),
+          fc.constantFrom('Z', '+', '-', 'z', ''),
+        ),
+      ),
+      two,
+      two,
+    )
+    .map(([y, mo, d, time, oh, om]) => {
+      if (time === null) return `${y}-${mo}-${d}`
+      const [h, mi, sec, fraction, zone] = time
+      const seconds = sec === null ? '' : `:${sec}${fraction === null ? '' : `.${fraction}`}`
+      const offset = zone === '+' || zone === '-' ? `${zone}${oh}:${om}` : zone
+      return `${y}-${mo}-${d}T${h}:${mi}${seconds}${offset}`
+    })
+  /** Candidates, some with one character changed, dropped or added. */
+  const mutated = fc.oneof(
+    candidate,
+    fc.tuple(candidate, fc.nat(), fc.string({ maxLength: 1 })).map(([s, at, c]) => {
+      const i = at % (s.length + 1)
+      return s.slice(0, i) + c + s.slice(i + 1)
+    }),
+    fc.string(),
+  )
+
+  it('accept exactly what the grammar accepts', () => {
+    fc.assert(
+      fc.property(mutated, (s) => {
+        expect(isInstant(s)).toBe(oracleInstant(s))
+        expect(isCalendarDate(s)).toBe(oracleDate(s))
+      }),
+      { numRuns: 5000 },
+    )
+  })
+})

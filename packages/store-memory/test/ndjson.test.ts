@@ -105,6 +105,19 @@ describe('NDJSON export and import', () => {
     expect(await readAllOf(Readable.from(chunks))).toEqual(await readAllOf(Readable.from([text])))
   })
 
+  it('decodes a character whose UTF-8 bytes straddle two chunks whole', async () => {
+    const { text } = await sample()
+    const named = text.replace(/"name":"[^"]*"/, '"name":"Zoë Müller-Łukasiewicz 東京"')
+    expect(named).not.toBe(text)
+    const bytes = Buffer.from(named, 'utf8')
+    const whole = await readAllOf(Readable.from([named]))
+    expect(whole.map((e) => JSON.stringify(e.data)).join()).toContain('Zoë Müller-Łukasiewicz 東京')
+    // two chunks, cut at every byte of the name: many cuts land inside a multi-byte character
+    const from = bytes.indexOf('Zoë')
+    for (let cut = from; cut < from + 40; cut++)
+      expect(await readAllOf(Readable.from([bytes.subarray(0, cut), bytes.subarray(cut)]))).toEqual(whole)
+  })
+
   it('continues appends after the imported history, past its highest position', async () => {
     const { text, lines } = await sample()
     const copy = memoryEventStore()

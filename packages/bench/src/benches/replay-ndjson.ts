@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { StringDecoder } from 'node:string_decoder'
 import { churnProjection } from '@journeykit/churn'
 import { customer360Projection } from '@journeykit/customer-360'
 import { projectionProcessor, rebuildProjections } from '@journeykit/projections'
@@ -16,8 +17,9 @@ const rate = (events: number, ms: number): number => Math.round((events / ms) * 
 const parseOnly = async (file: string): Promise<number> => {
   let lines = 0
   let tail = ''
+  const utf8 = new StringDecoder('utf8')
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-    const text = tail + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'))
+    const text = tail + (typeof chunk === 'string' ? chunk : utf8.write(chunk))
     let start = 0
     for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
       JSON.parse(text.slice(start, end))

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs'
+import { StringDecoder } from 'node:string_decoder'
 import type { RecordedEvent } from '@journeykit/core'
 import type { NdjsonSkippedLine } from './errors.js'
 import { NdjsonLineError } from './errors.js'
@@ -17,33 +18,32 @@ export interface ReadNdjsonOptions {
 /** Batches of recorded events, from the beginning each time it is called (what `rebuildProjections` reads). */
 export type NdjsonBatches = () => AsyncIterable<readonly RecordedEvent[]>
 
-/** Lines of text from chunks, without the line ends; the last line may lack one. */
-async function* linesOf(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<string> {
-  let tail = ''
-  for await (const chunk of chunks) {
-    const text = tail + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'))
-    let start = 0
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      yield text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end)
-      start = end + 1
-    }
-    tail = text.slice(start)
+/**
+ * The complete lines of `text` (without their line ends) passed to `each`; returns the unfinished rest. A
+ * plain loop per chunk: an async generator yielding line by line would cost a promise per line.
+ */
+const eachLine = (text: string, each: (line: string) => void): string => {
+  let start = 0
+  for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+    each(text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end))
+    start = end + 1
   }
-  if (tail !== '') yield tail
+  return text.slice(start)
 }
 
 /** Checks the order of the history: positions strictly increase, each stream's revisions count 0, 1, 2, … */
 const orderChecker = (file: string) => {
   let last = -1n
-  const nextRevision = new Map<string, bigint>()
+  /** Revisions as numbers: comparing them allocates nothing (a stream never holds 2^53 events). */
+  const nextRevision = new Map<string, number>()
   return (event: RecordedEvent, line: number): void => {
     if (event.position <= last)
       throw new NdjsonLineError(file, line, 'position', `must be greater than ${last} (the previous line's)`)
-    const expected = nextRevision.get(event.streamId) ?? 0n
-    if (event.revision !== expected)
+    const expected = nextRevision.get(event.streamId) ?? 0
+    if (Number(event.revision) !== expected)
       throw new NdjsonLineError(file, line, 'revision', `must be ${expected} in stream ${event.streamId}`)
     last = event.position
-    nextRevision.set(event.streamId, expected + 1n)
+    nextRevision.set(event.streamId, expected + 1)
   }
 }
 
@@ -64,10 +64,11 @@ export async function* readNdjson(
   const batchSize = Math.max(1, options.batchSize ?? 4096)
   const checkOrder = orderChecker(file)
   let batch: RecordedEvent[] = []
+  let full: RecordedEvent[][] = []
   let line = 0
-  for await (const text of linesOf(chunksOf(from))) {
+  const take = (text: string): void => {
     line++
-    if (text.trim() === '') continue
+    if (text.trim() === '') return
     try {
       const event = parseNdjsonLine(text, file, line)
       checkOrder(event, line)
@@ -75,13 +76,31 @@ export async function* readNdjson(
     } catch (e) {
       if (!(e instanceof NdjsonLineError) || options.skipInvalid !== true) throw e
       options.onSkipped?.({ line: e.line, path: e.path, reason: e.reason })
-      continue
+      return
     }
     if (batch.length >= batchSize) {
-      yield batch
+      full.push(batch)
       batch = []
     }
   }
+  let tail = ''
+  // a character whose UTF-8 bytes straddle two chunks is decoded whole
+  const utf8 = new StringDecoder('utf8')
+  for await (const chunk of chunksOf(from)) {
+    let failure: { readonly error: unknown } | undefined
+    try {
+      tail = eachLine(tail + (typeof chunk === 'string' ? chunk : utf8.write(chunk)), take)
+    } catch (error) {
+      failure = { error } // the batches completed before the bad line are still delivered, in order
+    }
+    const ready = full
+    full = []
+    for (const b of ready) yield b
+    if (failure !== undefined) throw failure.error
+  }
+  tail += utf8.end()
+  if (tail !== '') take(tail)
+  for (const b of full) yield b
   if (batch.length > 0) yield batch
 }
 
