@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { createReadStream } from 'node:fs'
-import type { JourneyEvent, RecordedEvent } from '@journeykit/core'
-import type { ProjectionProcessor, RebuildReport } from '@journeykit/projections'
+import type { RecordedEvent } from '@journeykit/core'
+import type { ProjectionProcessor, RebuildReport, RebuildSource } from '@journeykit/projections'
 import { rebuildProjections } from '@journeykit/projections'
 import type { MemoryEventStore } from '@journeykit/store-memory'
 import { ndjsonSource, readNdjson } from '@journeykit/store-memory'
@@ -35,16 +35,16 @@ export const readHistory = async (file: string): Promise<RecordedEvent[]> => {
   return events
 }
 
-/** Rebuilds processors from an NDJSON file with a progress bar on stderr. */
-export const rebuildFromFile = async (
-  file: string,
+/** Rebuilds processors from `source` with a progress bar on stderr. */
+const rebuildWithBar = async (
+  source: RebuildSource,
+  total: number,
   processors: readonly ProjectionProcessor<unknown, unknown>[],
   io: Io,
-  label = 'replay',
+  label: string,
 ): Promise<RebuildReport> => {
-  const total = await countLines(requireFile(file))
   const bar = progressBar(label, io.stderr)
-  const report = await rebuildProjections(ndjsonSource(file), processors, {
+  const report = await rebuildProjections(source, processors, {
     total,
     onProgress: (p) => bar.update({ done: p.done, total: p.total }),
   })
@@ -52,43 +52,19 @@ export const rebuildFromFile = async (
   return report
 }
 
+/** Rebuilds processors from an NDJSON file with a progress bar on stderr. */
+export const rebuildFromFile = async (
+  file: string,
+  processors: readonly ProjectionProcessor<unknown, unknown>[],
+  io: Io,
+  label = 'replay',
+): Promise<RebuildReport> =>
+  rebuildWithBar(ndjsonSource(file), await countLines(requireFile(file)), processors, io, label)
+
 /** Rebuilds processors from a store with a progress bar on stderr. */
-export const rebuildFromStore = async (
+export const rebuildFromStore = (
   store: MemoryEventStore,
   processors: readonly ProjectionProcessor<unknown, unknown>[],
   io: Io,
   label = 'rebuild',
-): Promise<RebuildReport> => {
-  const bar = progressBar(label, io.stderr)
-  const report = await rebuildProjections(store, processors, {
-    total: store.size(),
-    onProgress: (p) => bar.update({ done: p.done, total: p.total }),
-  })
-  bar.done({ done: report.progress.done, total: report.progress.done })
-  return report
-}
-
-/**
- * Records events into a fresh memory store in their order, as appends would (positions from 128 in steps of
- * 16, revisions counted per stream), in bulk: `importRecorded` skips the per-append work a history that is
- * known to be consistent does not need.
- */
-export const recordAll = (store: MemoryEventStore, events: Iterable<JourneyEvent>): number => {
-  const revisions = new Map<string, bigint>()
-  let position = (store.lastPosition() ?? 112n) + 16n
-  let batch: RecordedEvent[] = []
-  let count = 0
-  for (const event of events) {
-    const revision = revisions.get(event.streamId) ?? 0n
-    revisions.set(event.streamId, revision + 1n)
-    batch.push({ ...event, position, revision })
-    position += 16n
-    count++
-    if (batch.length >= 4096) {
-      store.importRecorded(batch)
-      batch = []
-    }
-  }
-  store.importRecorded(batch)
-  return count
-}
+): Promise<RebuildReport> => rebuildWithBar(store, store.size(), processors, io, label)

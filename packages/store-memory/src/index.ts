@@ -1,5 +1,7 @@
 export { memoryEventStore } from './memory-store.js'
 export type { MemoryEventStore, MemoryEventStoreOptions } from './memory-store.js'
+export { recordInBulk } from './record-in-bulk.js'
+export type { RecordInBulkOptions } from './record-in-bulk.js'
 export { NdjsonLineError } from './ndjson/errors.js'
 export type { NdjsonSkippedLine } from './ndjson/errors.js'
 export { toNdjsonLine, parseNdjsonLine } from './ndjson/line.js'

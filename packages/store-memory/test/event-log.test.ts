@@ -4,7 +4,7 @@ import { anyEventArb } from '@journeykit/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { idIndex } from '../src/id-index.js'
-import { memoryEventStore } from '../src/index.js'
+import { memoryEventStore, recordInBulk } from '../src/index.js'
 
 const collect = async (batches: AsyncIterable<readonly RecordedEvent[]>): Promise<RecordedEvent[]> => {
   const all: RecordedEvent[] = []
@@ -77,5 +77,20 @@ describe('idIndex', () => {
       }),
       { numRuns: 30 },
     )
+  })
+})
+
+describe('recordInBulk', () => {
+  it('records a history as one append per event would, and refuses a store that holds events', async () => {
+    const events = fc.sample(anyEventArb(), { numRuns: 30, seed: 11 })
+    const unique = [...new Map(events.map((e) => [e.id, e])).values()]
+    const appended = memoryEventStore()
+    for (const e of unique) await appended.appendToStream(e.streamId, [e])
+    const bulk = memoryEventStore()
+    expect(recordInBulk(bulk, unique, { limit: 1000 })).toBe(unique.length)
+    expect(await collect(bulk.readAll())).toStrictEqual(await collect(appended.readAll()))
+    expect(() => recordInBulk(bulk, unique)).toThrow(InvalidAppendError)
+    expect(bulk.size()).toBe(unique.length)
+    expect(recordInBulk(memoryEventStore(), unique, { limit: 2 })).toBe(2)
   })
 })

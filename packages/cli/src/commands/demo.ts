@@ -4,10 +4,10 @@ import { toEpochMs } from '@journeykit/core'
 import { customer360Projection, customerView, portfolioKpis } from '@journeykit/customer-360'
 import { projectionProcessor } from '@journeykit/projections'
 import { simulate } from '@journeykit/simulator'
-import { memoryEventStore } from '@journeykit/store-memory'
+import { memoryEventStore, recordInBulk } from '@journeykit/store-memory'
 import { intFlag } from '../args.js'
 import type { Command } from '../command.js'
-import { rebuildFromStore, recordAll } from '../history.js'
+import { rebuildFromStore } from '../history.js'
 import { println } from '../io.js'
 import { progressBar } from '../progress.js'
 import { atRiskReport, kpiTable, viewReport } from '../report.js'
@@ -55,7 +55,7 @@ export const demo: Command = {
         yield event
       }
     }
-    recordAll(store, tracked())
+    recordInBulk(store, tracked())
     bar.done({ done, total: done })
 
     const projection = customer360Projection()
