@@ -30,8 +30,11 @@ export interface EventLog {
   readonly idAt: (index: number) => string
   readonly streamIdAt: (index: number) => string
   readonly revisionAt: (index: number) => number
-  /** Whether the event at `index` passes `filter` (system events never do), without building it. */
-  readonly matches: (index: number, filter: EventFilter | undefined) => boolean
+  /**
+   * A test of whether the event at an index passes `filter` (system events never do), without building it;
+   * make one per read: it remembers the answer per event type.
+   */
+  readonly matcher: (filter: EventFilter | undefined) => (index: number) => boolean
   /** The index of the event with this id, if any. */
   readonly indexOfId: (id: string) => number | undefined
 }
@@ -53,9 +56,6 @@ export const eventLog = (): EventLog => {
   const revisionOf = intColumn((n) => new Uint32Array(n))
   const positionOf = bigIntColumn()
   const byId = idIndex((index) => ids[index])
-  /** Whether each known type passes the filter last asked about (filters are usually reused for a whole read). */
-  let lastFilter: EventFilter | undefined
-  let passes: boolean[] = []
 
   const push = (event: JourneyEvent, streamId: string, position: bigint, revision: number): number => {
     const index = ids.length
@@ -122,20 +122,20 @@ export const eventLog = (): EventLog => {
     return event as RecordedEvent
   }
 
-  const matches = (index: number, filter: EventFilter | undefined): boolean => {
-    if (filter !== lastFilter) {
-      lastFilter = filter
-      passes = []
-    }
-    const type = typeOf.at(index)
-    let known = passes[type]
+  const matcher = (filter: EventFilter | undefined): ((index: number) => boolean) => {
     if (filter?.streamNamePrefixes !== undefined)
-      return matchesFilter({ type: types.at(type), streamId: streams.at(streamOf.at(index)) }, filter)
-    if (known === undefined) {
-      known = matchesFilter({ type: types.at(type), streamId: '' }, filter)
-      passes[type] = known
+      return (index) =>
+        matchesFilter({ type: types.at(typeOf.at(index)), streamId: streams.at(streamOf.at(index)) }, filter)
+    const passes: boolean[] = [] // by type index: the answer does not depend on the stream
+    return (index) => {
+      const type = typeOf.at(index)
+      let known = passes[type]
+      if (known === undefined) {
+        known = matchesFilter({ type: types.at(type), streamId: '' }, filter)
+        passes[type] = known
+      }
+      return known
     }
-    return known
   }
 
   return {
@@ -146,7 +146,7 @@ export const eventLog = (): EventLog => {
     idAt: (index) => ids[index] ?? '',
     streamIdAt: (index) => streams.at(streamOf.at(index)),
     revisionAt: (index) => revisionOf.at(index),
-    matches,
+    matcher,
     indexOfId: (id) => byId.find(id),
   }
 }

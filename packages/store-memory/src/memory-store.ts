@@ -226,7 +226,7 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
   async function* readAll(readOptions: ReadAllOptions = {}): AsyncGenerator<readonly RecordedEvent[]> {
     const backwards = readOptions.direction === 'backwards'
     const batchSize = Math.max(1, readOptions.batchSize ?? defaultBatch)
-    const filter = readOptions.filter
+    const matches = log.matcher(readOptions.filter)
     let remaining = readOptions.maxCount ?? Infinity
     const from = readOptions.from ?? (backwards ? 'end' : 'start')
     let i =
@@ -242,7 +242,7 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
     while (remaining > 0 && (backwards ? i >= 0 : i < end)) {
       const batch: RecordedEvent[] = []
       while (batch.length < batchSize && remaining > 0 && (backwards ? i >= 0 : i < end)) {
-        if (log.matches(i, filter)) {
+        if (matches(i)) {
           batch.push(log.at(i))
           remaining--
         }
@@ -254,7 +254,7 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
 
   const subscribe = (subscribeOptions: SubscribeOptions = {}): Subscription => {
     const batchSize = Math.max(1, subscribeOptions.batchSize ?? defaultBatch)
-    const filter = subscribeOptions.filter
+    const matches = log.matcher(subscribeOptions.filter)
     const from = subscribeOptions.from ?? 'start'
     let next = from === 'start' ? 0 : from === 'end' ? log.length() : indexAtOrAfter(from + 1n)
     let stopped = false
@@ -272,7 +272,7 @@ export const memoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryE
           const batch: RecordedEvent[] = []
           let scanned = 0
           while (next < log.length() && batch.length < batchSize && scanned < batchSize * 64) {
-            if (log.matches(next, filter)) batch.push(log.at(next))
+            if (matches(next)) batch.push(log.at(next))
             next++
             scanned++
           }
