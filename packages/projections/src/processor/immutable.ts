@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@journeykit/core'
 import type { Draft } from 'immer'
+import type { DispatchHandler } from '../define.js'
 import type { HandlerTarget, ProjectionHandlerError } from '../errors.js'
 import type { PartitionMap } from '../partition-map.js'
 import { withUpdates } from '../partition-map.js'
@@ -56,6 +57,22 @@ export const foldWithProduce = <S, G, T>(
     }
   }
 }
+
+/** Folds the portfolio's events of a batch with `foldWithProduce`. */
+export const foldPortfolio = <S, G>(
+  context: ApplyContext<S, G>,
+  handlers: ReadonlyMap<string, DispatchHandler<G>>,
+  portfolio: G,
+  events: readonly RecordedEvent[],
+): Folded<G> =>
+  foldWithProduce<S, G, G>(
+    context,
+    portfolio,
+    events,
+    (draft, event) => handlers.get(event.type)?.(draft, event),
+    'portfolio',
+    undefined,
+  )
 
 const earliest = (
   a: ProjectionHandlerError | undefined,
@@ -122,16 +139,7 @@ export const applyImmutable = <S, G>(
   }
   let portfolio = state.portfolio
   if (portfolioHandlers !== undefined && portfolio !== undefined && portfolioEvents.length > 0) {
-    const applyPortfolio = (draft: Draft<G>, event: RecordedEvent): void =>
-      portfolioHandlers.get(event.type)?.(draft, event)
-    const folded = foldWithProduce<S, G, G>(
-      context,
-      portfolio,
-      portfolioEvents,
-      applyPortfolio,
-      'portfolio',
-      undefined,
-    )
+    const folded = foldPortfolio(context, portfolioHandlers, portfolio, portfolioEvents)
     if ('error' in folded) halt = earliest(halt, folded.error)
     else portfolio = folded.state
   }

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@journeykit/core'
 import type { Draft } from 'immer'
 import { sortDeadLettersFrom } from '../stats.js'
 import type { ApplyContext } from './context.js'
-import { foldWithProduce } from './immutable.js'
+import { foldPortfolio, foldWithProduce } from './immutable.js'
 import type { MutableState } from './mutable.js'
 
 /** Replays tainted states from the history; feed it batches from the start, then `finish`. */
@@ -63,16 +63,7 @@ export const repairOf = <S, G>(
       if ('state' in folded) replayed.set(key, folded.state)
     }
     if (portfolioHandlers !== undefined && portfolio !== undefined && portfolioEvents.length > 0) {
-      const applyPortfolio = (draft: Draft<G>, event: RecordedEvent): void =>
-        portfolioHandlers.get(event.type)?.(draft, event)
-      const folded = foldWithProduce<S, G, G>(
-        context,
-        portfolio,
-        portfolioEvents,
-        applyPortfolio,
-        'portfolio',
-        undefined,
-      )
+      const folded = foldPortfolio(context, portfolioHandlers, portfolio, portfolioEvents)
       if ('state' in folded) portfolio = folded.state
     }
     return last < upTo
