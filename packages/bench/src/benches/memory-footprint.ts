@@ -1,20 +1,9 @@
 import type { EventStore, JourneyEvent } from '@journeykit/core'
 import { customerStreamId, eachEvent, isJourneyEvent } from '@journeykit/core'
+import { xoshiro128 } from '@journeykit/simulator'
 import { memoryEventStore } from '@journeykit/store-memory'
 import type { Bench, BenchResult } from '../harness.js'
 import { heapUsed, rate } from '../harness.js'
-
-/** A small, fast, seeded PRNG (mulberry32): the same seed gives the same events on every machine. */
-export const seededRandom = (seed: number): (() => number) => {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const HEX = '0123456789abcdef'
 const idBuffer = Buffer.alloc(36)
@@ -91,7 +80,7 @@ export interface RealisticEvents {
  * surveys. Every event is a valid journey event with a UUID v7 id, flat strings and current schema versions.
  */
 export const realisticEvents = (options: RealisticEventsOptions = {}): RealisticEvents => {
-  const random = seededRandom(options.seed ?? 42)
+  const random = xoshiro128(options.seed ?? 42, 0).next
   const count = options.customers ?? 10_000
   const pick = <T>(xs: readonly T[]): T => {
     const x = xs[Math.floor(random() * xs.length)]
