@@ -21,6 +21,8 @@ export interface BenchContext {
 export interface Bench {
   readonly name: string
   readonly description: string
+  /** A diagnostic run for profiling (runs only when named with `--only`, not in the default suite). */
+  readonly diagnostic?: boolean
   readonly run: (context: BenchContext) => Promise<readonly BenchResult[]>
 }
 

@@ -1,5 +1,5 @@
-import type { Bench, BenchResult } from './harness.js'
-import { benches } from './registry.js'
+import type { BenchResult } from './harness.js'
+import { benches, selectBenches } from './registry.js'
 
 const usage = 'usage: pnpm bench [--json] [--only NAME] [--quick] [--list]'
 
@@ -58,10 +58,13 @@ const table = (rows: readonly BenchResult[]): string => {
 const main = async (): Promise<void> => {
   const { json, only, quick, list } = parse(process.argv.slice(2))
   if (list) {
-    for (const b of benches) process.stdout.write(`${b.name}\t${b.description}\n`)
+    for (const b of benches)
+      process.stdout.write(
+        `${b.name}\t${b.diagnostic === true ? '(diagnostic, --only) ' : ''}${b.description}\n`,
+      )
     return
   }
-  const selected: readonly Bench[] = only === undefined ? benches : benches.filter((b) => b.name === only)
+  const selected = selectBenches(only)
   if (selected.length === 0) {
     process.stderr.write(`no benchmark named ${only}; try --list\n`)
     process.exit(2)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { benches } from '../src/registry.js'
+import { benches, selectBenches } from '../src/registry.js'
 
 describe('every registered benchmark, in quick mode', () => {
   it('has a unique name and a description', () => {
@@ -7,6 +7,17 @@ describe('every registered benchmark, in quick mode', () => {
     expect(new Set(names).size).toBe(names.length)
     expect(names).toEqual(expect.arrayContaining(['rebuild-360-churn-memory', 'replay-ndjson', 'scaling']))
     for (const b of benches) expect(b.description.length).toBeGreaterThan(10)
+  })
+
+  it('runs the diagnostics only when named with --only', () => {
+    const diagnostics = benches.filter((b) => b.diagnostic === true).map((b) => b.name)
+    expect(diagnostics).toEqual(['rebuild-engine', 'handlers-profile'])
+    const names = selectBenches(undefined).map((b) => b.name)
+    for (const name of diagnostics) {
+      expect(names).not.toContain(name)
+      expect(selectBenches(name).map((b) => b.name)).toEqual([name])
+    }
+    expect(selectBenches('no-such-bench')).toEqual([])
   })
 
   it.each(benches.map((b) => [b.name, b] as const))(

@@ -137,6 +137,7 @@ const kinds = ['touch', '360', 'churn', 'both', 'floor']
 
 export const handlersProfileBench: Bench = {
   name: 'handlers-profile',
+  diagnostic: true,
   description:
     'The customer-360 and churn handlers called directly on plain mutable state (no projection engine), beside the hand-written floor of issue 10 and a loop that only walks the events.',
   run: async (context: BenchContext): Promise<readonly BenchResult[]> => {

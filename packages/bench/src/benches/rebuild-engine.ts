@@ -282,6 +282,7 @@ const liveRow = async (context: BenchContext, events: readonly RecordedEvent[]):
 
 export const rebuildEngineBench: Bench = {
   name: 'rebuild-engine',
+  diagnostic: true,
   description: 'projection engine: rebuild throughput vs a plain loop, 360 + churn in one read, live mode',
   run: async (context) => {
     const { store, events } = await loadStore(context.quick ? 100_000 : 1_000_000, context.log)
