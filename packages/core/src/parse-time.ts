@@ -31,14 +31,17 @@ const daysInMonth = (year: number, month: number): number =>
       ? 30
       : 31
 
-/** Epoch ms of the `YYYY-MM-DD` at the start of `s`, or NaN when it is not a real calendar date. */
-const dateMs = (s: string): number => {
+/**
+ * Days since 1970-01-01 of the `YYYY-MM-DD` at the start of `s`, or NaN when it is not a real calendar date. Whole
+ * days (a small integer), not milliseconds: V8 passes them back without allocating a heap number.
+ */
+const dateDays = (s: string): number => {
   if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return Number.NaN
   const year = digits(s, 0, 4)
   const month = digits(s, 5, 2)
   const day = digits(s, 8, 2)
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return Number.NaN
-  return daysFromCivil(year, month, day) * DAY_MS
+  return daysFromCivil(year, month, day)
 }
 
 /** A two-digit field at `from` if it is at most `max`, else NaN. */
@@ -55,11 +58,11 @@ const field = (s: string, from: number, max: number): number => {
  */
 export const toEpochMs = (s: string): number => {
   if (s.length === 10) {
-    const ms = dateMs(s)
+    const ms = dateDays(s) * DAY_MS
     return Number.isNaN(ms) ? parseSlowly(s) : ms
   }
   if (s.length < 17 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58) return parseSlowly(s)
-  let ms = dateMs(s) + field(s, 11, 23) * 3_600_000 + field(s, 14, 59) * 60_000
+  let ms = dateDays(s) * DAY_MS + field(s, 11, 23) * 3_600_000 + field(s, 14, 59) * 60_000
   let i = 16
   if (s.charCodeAt(i) === 58) {
     ms += field(s, 17, 59) * 1000
