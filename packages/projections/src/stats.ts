@@ -123,12 +123,18 @@ export const handlerError = (
     eventType: event.type,
   })
 
-/** Keeps the dead letters added since `from` in position order (a batch may find them group by group). */
+/** Global order; on one event, the partition's failure before the portfolio's (the order of a plain run). */
+const deadLetterOrder = (a: DeadLetter, b: DeadLetter): number =>
+  a.event.position < b.event.position
+    ? -1
+    : a.event.position > b.event.position
+      ? 1
+      : Number(a.error.target === 'portfolio') - Number(b.error.target === 'portfolio')
+
+/** Keeps the dead letters added since `from` in that order (a batch may find them group by group). */
 export const sortDeadLettersFrom = (counters: Counters, from: number): void => {
   if (counters.deadLetters.length - from < 2) return
   const added = counters.deadLetters.splice(from)
-  added.sort((a, b) =>
-    a.event.position < b.event.position ? -1 : a.event.position > b.event.position ? 1 : 0,
-  )
+  added.sort(deadLetterOrder)
   counters.deadLetters.push(...added)
 }

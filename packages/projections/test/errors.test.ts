@@ -153,6 +153,55 @@ describe('the skip policy', () => {
   })
 })
 
+describe('a batch applied partition by partition (rebuilds)', () => {
+  // c1's events come first in the batch, but its failure (event 2) is later than c2's (event 1)
+  const crossed = recordEvents([
+    orderPlaced('c1', 'o1', 100),
+    orderPlaced('c2', 'o2', 13),
+    orderPlaced('c1', 'o3', 13),
+    orderPlaced('c3', 'o4', 5, 'JPY'),
+  ])
+  const position = (i: number): bigint | undefined => crossed[i]?.position
+
+  it('halts on the earliest failing event of the batch, whatever partition is folded first', async () => {
+    const failure = await rebuildProjections(() => [crossed], [projectionProcessor(fragileProjection)]).then(
+      () => undefined,
+      (error: unknown) => error,
+    )
+    expect(failure).toBeInstanceOf(ProjectionHandlerError)
+    expect(failure).toMatchObject({ position: position(1), partition: 'c2', target: 'partition' })
+  })
+
+  it('halts on a portfolio failure that comes before every partition failure', async () => {
+    const portfolioFirst = recordEvents([orderPlaced('c1', 'o1', 5, 'JPY'), orderPlaced('c2', 'o2', 13)])
+    const failure = await rebuildProjections(
+      () => [portfolioFirst],
+      [projectionProcessor(fragileProjection)],
+    ).then(
+      () => undefined,
+      (error: unknown) => error,
+    )
+    expect(failure).toMatchObject({ position: portfolioFirst[0]?.position, target: 'portfolio' })
+  })
+
+  it('keeps dead letters oldest first and the states as a run in global order leaves them', async () => {
+    const rebuilt = projectionProcessor(fragileProjection, { onError: 'skip' })
+    await rebuildProjections(() => [crossed], [rebuilt])
+    const oneByOne = projectionProcessor(fragileProjection, { onError: 'skip' })
+    await rebuildProjections(() => crossed.map((event) => [event]), [oneByOne])
+    expect(deadLetterSummary(rebuilt.snapshot().stats.deadLetters)).toEqual([
+      { position: position(1), target: 'partition', partition: 'c2' },
+      { position: position(2), target: 'partition', partition: 'c1' },
+      { position: position(3), target: 'portfolio', partition: undefined },
+    ])
+    expect(rebuilt.snapshot().stats).toEqual(oneByOne.snapshot().stats)
+    expect(Object.fromEntries(rebuilt.snapshot().partitions)).toEqual(
+      Object.fromEntries(oneByOne.snapshot().partitions),
+    )
+    expect(rebuilt.snapshot().portfolio).toEqual(oneByOne.snapshot().portfolio)
+  })
+})
+
 describe('event types without a handler', () => {
   it('are skipped and counted per type, never thrown on', async () => {
     const events = recordEvents([
