@@ -347,21 +347,33 @@ const apply = (c: Customer, e: JourneyEvent, at: number): void => {
   }
 }
 
-/** Folds every event into one aggregate per customer: the hand-written floor of both projections. */
-export const handWrittenFloor = (events: readonly JourneyEvent[]): Map<string, Customer> => {
+/** Folds events into one aggregate per customer, batch after batch: the hand-written floor of both projections. */
+export const floorFold = (): {
+  readonly customers: ReadonlyMap<string, Customer>
+  readonly fold: (events: readonly JourneyEvent[]) => void
+} => {
   const customers = new Map<string, Customer>()
-  for (const e of events) {
-    let c = customers.get(e.customerId)
-    if (c === undefined) {
-      c = new Customer()
-      customers.set(e.customerId, c)
+  const fold = (events: readonly JourneyEvent[]): void => {
+    for (const e of events) {
+      let c = customers.get(e.customerId)
+      if (c === undefined) {
+        c = new Customer()
+        customers.set(e.customerId, c)
+      }
+      const at = toEpochMs(e.occurredAt)
+      c.events++
+      if (at < c.firstMs) c.firstMs = at
+      if (at >= c.latestMs) c.latestMs = at
+      else c.lateEvents++
+      apply(c, e, at)
     }
-    const at = toEpochMs(e.occurredAt)
-    c.events++
-    if (at < c.firstMs) c.firstMs = at
-    if (at >= c.latestMs) c.latestMs = at
-    else c.lateEvents++
-    apply(c, e, at)
   }
-  return customers
+  return { customers, fold }
+}
+
+/** Folds every event of an array: the hand-written floor of both projections. */
+export const handWrittenFloor = (events: readonly JourneyEvent[]): ReadonlyMap<string, Customer> => {
+  const floor = floorFold()
+  floor.fold(events)
+  return floor.customers
 }
