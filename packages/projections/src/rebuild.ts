@@ -9,7 +9,7 @@ import type { ProjectionStats } from './stats.js'
 
 export interface RebuildOptions extends ProgressOptions {
   /**
-   * Events per batch read from a store. Default 65,536: a batch is folded partition by partition, and the more
+   * Events per batch read from a store. Default 131,072: a batch is folded partition by partition, and the more
    * events of one customer a batch holds, the longer that customer's state stays in the CPU's caches.
    */
   readonly batchSize?: number
@@ -60,7 +60,7 @@ export const rebuildProjections = async (
   processors: readonly ProjectionProcessor<unknown, unknown>[],
   options: RebuildOptions = {},
 ): Promise<RebuildReport> => {
-  const batchSize = positiveInteger('batchSize', options.batchSize, 65_536)
+  const batchSize = positiveInteger('batchSize', options.batchSize, 131_072)
   const meter = progressMeter(options)
   const engines = processors.map((p) => p[engine])
   const opened: ProcessorEngine[] = []

@@ -19,12 +19,12 @@ const processors = (which: 'both' | '360' | 'churn'): ProjectionProcessor<unknow
 }
 
 /**
- * The floor reads the same store and folds every event by hand as it comes, batch by batch (the batch size of
- * the rebuild, so both read alike; nothing is kept but the aggregates).
+ * The floor reads the same store and folds every event by hand as it comes, batch by batch, nothing kept but the
+ * aggregates. Batches of 4096: faster for it than the rebuild's 131,072 (it gains nothing from grouping).
  */
 const floor = async (store: MemoryEventStore): Promise<void> => {
   const { fold } = floorFold()
-  for await (const batch of store.readAll({ batchSize: 65_536 })) fold(batch)
+  for await (const batch of store.readAll({ batchSize: 4096 })) fold(batch)
 }
 
 const timeIt = async (work: () => Promise<unknown>): Promise<number> => {
