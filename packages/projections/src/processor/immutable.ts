@@ -4,7 +4,8 @@ import type { DispatchHandler } from '../define.js'
 import type { HandlerTarget, ProjectionHandlerError } from '../errors.js'
 import type { PartitionMap } from '../partition-map.js'
 import { withUpdates } from '../partition-map.js'
-import { countUnhandled, isDead, sortDeadLettersFrom } from '../stats.js'
+import { isDead, sortDeadLettersFrom } from '../stats.js'
+import { earliest, sortBatch } from './batch.js'
 import type { ApplyContext } from './context.js'
 import { handleFailure } from './context.js'
 
@@ -74,11 +75,6 @@ export const foldPortfolio = <S, G>(
     undefined,
   )
 
-const earliest = (
-  a: ProjectionHandlerError | undefined,
-  b: ProjectionHandlerError,
-): ProjectionHandlerError => (a === undefined || b.position < a.position ? b : a)
-
 /**
  * Applies a batch to the live state: events are grouped by partition (keeping their order), each touched
  * partition is produced once, the partition map is updated persistently. Under `halt` the first failing event
@@ -90,29 +86,9 @@ export const applyImmutable = <S, G>(
   events: readonly RecordedEvent[],
 ): BatchOutcome<S, G> | undefined => {
   const { definition, counters, handlers, portfolioHandlers } = context
-  const { partitionBy } = definition
-  const groups = new Map<string, RecordedEvent[]>()
-  const portfolioEvents: RecordedEvent[] = []
-  let last = state.last
-  for (const event of events) {
-    if (event.position <= last) {
-      counters.ignored++
-      continue
-    }
-    last = event.position
-    const handler = handlers.get(event.type)
-    const portfolioHandler = portfolioHandlers === undefined ? undefined : portfolioHandlers.get(event.type)
-    if (handler === undefined && portfolioHandler === undefined) countUnhandled(counters, event.type)
-    else counters.applied++
-    // Every event with a partition key has that partition exist, as in foldProjection (handler or not).
-    const key = partitionBy(event)
-    if (key !== undefined) {
-      const group = groups.get(key)
-      if (group === undefined) groups.set(key, [event])
-      else group.push(event)
-    }
-    if (portfolioHandler !== undefined) portfolioEvents.push(event)
-  }
+  const { groups, portfolioEvents, last, applied, ignored } = sortBatch(context, state.last, events)
+  counters.applied += applied
+  counters.ignored += ignored
   if (last === state.last) return undefined
 
   const deadBefore = counters.deadLetters.length
