@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@journeykit/core'
+import { applyBatch } from './apply-batch.js'
 import type { ProcessorEngine, ProjectionProcessor } from './processor/types.js'
 import { engine } from './processor/types.js'
 import type { ProgressOptions, RebuildProgress } from './progress.js'
@@ -44,7 +45,9 @@ const lastPosition = (batch: readonly RecordedEvent[]): bigint | undefined =>
 
 /**
  * Rebuilds projections from the whole history in ONE read: every batch goes to every processor, whose recipes
- * change plain mutable state (no drafts, no copies), frozen per its freeze policy at the end. Processors with a
+ * change plain mutable state (no drafts, no copies), frozen per its freeze policy at the end. A batch is folded
+ * partition by partition, the processors' groups of one partition key one after the other, so that a customer's
+ * events are read from memory once for all the projections. Processors with a
  * checkpoint store commit the result (replacing their record). Rejects with `ProjectionHandlerError` when a
  * handler throws under `halt` (nothing is committed then).
  *
@@ -70,7 +73,7 @@ export const rebuildProjections = async (
       opened.push(e)
     }
     for await (const batch of readSource(source, batchSize)) {
-      for (const e of engines) e.apply(batch)
+      applyBatch(engines, batch)
       meter.advance(batch.length, lastPosition(batch))
     }
     await repairAll(engines, () => readSource(source, batchSize))

@@ -1,4 +1,5 @@
 import type { EventStore, RecordedEvent, Subscription } from '@journeykit/core'
+import { applyBatch } from './apply-batch.js'
 import type { ProcessorEngine, ProjectionProcessor } from './processor/types.js'
 import { engine } from './processor/types.js'
 import type { ProgressOptions } from './progress.js'
@@ -66,7 +67,7 @@ export const runProjections = (
   })
 
   const apply = (batch: readonly RecordedEvent[]): void => {
-    for (const e of engines) e.apply(batch)
+    applyBatch(engines, batch)
     sinceCommit += batch.length
   }
   const commit = async (force: boolean): Promise<void> => {

@@ -19,6 +19,42 @@ export interface SortedBatch {
   readonly ignored: number
 }
 
+/** A batch's new events after `since`, grouped by `partitionBy`. */
+interface Grouping {
+  readonly since: bigint
+  readonly partitionBy: (event: RecordedEvent) => string | undefined
+  readonly groups: ReadonlyMap<string, readonly RecordedEvent[]>
+}
+
+/**
+ * The grouping last made of each batch: processors with the same partition key function (the 360 and the churn
+ * facts both partition by customer) at the same position share it instead of grouping the batch again.
+ */
+const groupings = new WeakMap<readonly RecordedEvent[], Grouping>()
+
+const groupsOf = (
+  events: readonly RecordedEvent[],
+  since: bigint,
+  partitionBy: (event: RecordedEvent) => string | undefined,
+): ReadonlyMap<string, readonly RecordedEvent[]> => {
+  const known = groupings.get(events)
+  if (known !== undefined && known.since === since && known.partitionBy === partitionBy) return known.groups
+  const groups = new Map<string, RecordedEvent[]>()
+  let last = since
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]
+    if (event === undefined || event.position <= last) continue
+    last = event.position
+    const key = partitionBy(event)
+    if (key === undefined) continue
+    const group = groups.get(key)
+    if (group === undefined) groups.set(key, [event])
+    else group.push(event)
+  }
+  groupings.set(events, { since, partitionBy, groups })
+  return groups
+}
+
 /**
  * Sorts a batch for a state at position `since`; counts the types without any handler (`stats.unhandled`).
  * Every new event with a partition key has a group, handler or not, so its partition exists afterwards (as in
@@ -30,8 +66,6 @@ export const sortBatch = <S, G>(
   events: readonly RecordedEvent[],
 ): SortedBatch => {
   const { definition, counters, handlers, portfolioHandlers } = context
-  const { partitionBy } = definition
-  const groups = new Map<string, RecordedEvent[]>()
   const portfolioEvents: RecordedEvent[] = []
   let last = since
   let applied = 0
@@ -48,14 +82,9 @@ export const sortBatch = <S, G>(
     const portfolioHandler = portfolioHandlers === undefined ? undefined : portfolioHandlers.get(event.type)
     if (handler === undefined && portfolioHandler === undefined) countUnhandled(counters, event.type)
     else applied++
-    const key = partitionBy(event)
-    if (key !== undefined) {
-      const group = groups.get(key)
-      if (group === undefined) groups.set(key, [event])
-      else group.push(event)
-    }
     if (portfolioHandler !== undefined) portfolioEvents.push(event)
   }
+  const groups = groupsOf(events, since, definition.partitionBy)
   return { groups, portfolioEvents, last, applied, ignored }
 }
 

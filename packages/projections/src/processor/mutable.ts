@@ -5,6 +5,7 @@ import { sortDeadLettersFrom } from '../stats.js'
 import { earliest, sortBatch } from './batch.js'
 import type { ApplyContext } from './context.js'
 import { handleFailure } from './context.js'
+import type { BatchPlan } from './types.js'
 
 /**
  * The state of a rebuild: plain mutable objects the recipes change in place (no drafts, no copies, no freezing:
@@ -32,33 +33,49 @@ export const emptyMutableState = <S, G>(context: ApplyContext<S, G>): MutableSta
 })
 
 /**
- * Applies a batch (in global order) to the mutable state. Throws `ProjectionHandlerError` under `halt`: the
- * failure of the earliest event, as a run in global order would.
- *
- * The batch is applied partition by partition: each partition's events in their global order, the partitions
- * one after the other (the portfolio sees every event in global order). A partition's state depends only on its
- * own events, so the result is the same, but a state stays in the CPU's caches while its events are folded
- * instead of being fetched from memory for every event (see docs/performance.md for what that is worth).
+ * Plans a batch (in global order) for the mutable state. The batch is applied partition by partition: each
+ * partition's events in their global order, the partitions one after the other (the portfolio sees every event
+ * in global order). A partition's state depends only on its own events, so the result is the same, but a state
+ * stays in the CPU's caches while its events are folded instead of being fetched from memory for every event
+ * (see docs/performance.md for what that is worth).
  */
+export const planMutable = <S, G>(
+  context: ApplyContext<S, G>,
+  state: MutableState<S, G>,
+  events: readonly RecordedEvent[],
+): BatchPlan => {
+  const { counters } = context
+  const batch = sortBatch(context, state.last, events)
+  const dead = counters.deadLetters.length
+  let halt: ProjectionHandlerError | undefined
+  return {
+    groups: batch.groups,
+    fold: (key, group) => {
+      halt = applyToPartition(context, state, key, group, halt)
+    },
+    finish: () => {
+      halt = applyToPortfolio(context, state, batch.portfolioEvents, halt)
+      sortDeadLettersFrom(counters, dead)
+      if (halt !== undefined) {
+        state.last = halt.position
+        throw halt
+      }
+      state.last = batch.last
+      counters.applied += batch.applied
+      counters.ignored += batch.ignored
+    },
+  }
+}
+
+/** Applies a batch (in global order) to the mutable state: its plan, every group in turn. */
 export const applyMutable = <S, G>(
   context: ApplyContext<S, G>,
   state: MutableState<S, G>,
   events: readonly RecordedEvent[],
 ): void => {
-  const { counters } = context
-  const batch = sortBatch(context, state.last, events)
-  const dead = counters.deadLetters.length
-  let halt: ProjectionHandlerError | undefined
-  for (const [key, group] of batch.groups) halt = applyToPartition(context, state, key, group, halt)
-  halt = applyToPortfolio(context, state, batch.portfolioEvents, halt)
-  sortDeadLettersFrom(counters, dead)
-  if (halt !== undefined) {
-    state.last = halt.position
-    throw halt
-  }
-  state.last = batch.last
-  counters.applied += batch.applied
-  counters.ignored += batch.ignored
+  const plan = planMutable(context, state, events)
+  for (const [key, group] of plan.groups) plan.fold(key, group)
+  plan.finish()
 }
 
 /** Folds one partition's events of the batch; returns the earliest halt so far (events after it are left). */

@@ -13,10 +13,16 @@ import type { ApplyContext } from './context.js'
 import type { ImmutableState } from './immutable.js'
 import { applyImmutable } from './immutable.js'
 import type { MutableState } from './mutable.js'
-import { applyMutable, emptyMutableState } from './mutable.js'
+import { emptyMutableState, planMutable } from './mutable.js'
 import type { Repair } from './repair.js'
 import { repairOf } from './repair.js'
-import type { ProcessorOptions, ProjectionChange, ProjectionProcessor, ProjectionSnapshot } from './types.js'
+import type {
+  BatchPlan,
+  ProcessorOptions,
+  ProjectionChange,
+  ProjectionProcessor,
+  ProjectionSnapshot,
+} from './types.js'
 import { engine } from './types.js'
 
 const deepFreeze = <T>(value: T): T => freeze(value, true)
@@ -136,30 +142,48 @@ export const projectionProcessor = <S, G = undefined>(
     }
   }
 
-  const apply = (events: readonly RecordedEvent[]): void => {
-    refuseWhenHalted()
+  /** Runs `step`; a handler's failure under `halt` halts the processor. */
+  const haltingOn = (step: () => void): void => {
     try {
-      if (rebuild !== undefined) return applyMutable(context, rebuild, events)
-      const outcome = applyImmutable(context, live, events)
-      if (outcome === undefined) {
-        if (events.length > 0) published = publish() // only `ignored` moved
-        return
-      }
-      live = outcome.state
-      if (changedSinceCommit !== 'all') for (const k of outcome.changed) changedSinceCommit.add(k)
-      published = publish()
-      if (outcome.changed.length > 0 || outcome.portfolioChanged)
-        notify({
-          kind: 'batch',
-          changed: outcome.changed,
-          portfolioChanged: outcome.portfolioChanged,
-          position: outcome.state.last,
-          snapshot: published,
-        })
+      step()
     } catch (error) {
       if (error instanceof ProjectionHandlerError) halted = error
       throw error
     }
+  }
+
+  /** Applies a batch to the live (immutable) state and tells the listeners. */
+  const applyLive = (events: readonly RecordedEvent[]): void => {
+    const outcome = applyImmutable(context, live, events)
+    if (outcome === undefined) {
+      if (events.length > 0) published = publish() // only `ignored` moved
+      return
+    }
+    live = outcome.state
+    if (changedSinceCommit !== 'all') for (const k of outcome.changed) changedSinceCommit.add(k)
+    published = publish()
+    if (outcome.changed.length > 0 || outcome.portfolioChanged)
+      notify({
+        kind: 'batch',
+        changed: outcome.changed,
+        portfolioChanged: outcome.portfolioChanged,
+        position: outcome.state.last,
+        snapshot: published,
+      })
+  }
+
+  const plan = (events: readonly RecordedEvent[]): BatchPlan => {
+    refuseWhenHalted()
+    if (rebuild === undefined)
+      return { groups: new Map(), fold: () => undefined, finish: () => haltingOn(() => applyLive(events)) }
+    const planned = planMutable(context, rebuild, events)
+    return { groups: planned.groups, fold: planned.fold, finish: () => haltingOn(planned.finish) }
+  }
+
+  const apply = (events: readonly RecordedEvent[]): void => {
+    const planned = plan(events)
+    for (const [k, group] of planned.groups) planned.fold(k, group)
+    planned.finish()
   }
 
   const seal = (): void => {
@@ -219,6 +243,7 @@ export const projectionProcessor = <S, G = undefined>(
       },
       rebuilding: () => rebuild !== undefined,
       apply,
+      plan,
       repairUpTo: () => {
         repair ??= rebuild === undefined ? undefined : repairOf(context, rebuild)
         return repair?.upTo

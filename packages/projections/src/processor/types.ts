@@ -36,6 +36,23 @@ export interface ProcessorOptions<S, G> {
   readonly checkpoints?: CheckpointStore<S, G>
 }
 
+/**
+ * A batch sorted for a processor, to fold group by group: `fold` each group (in any order, each once), then
+ * `finish`. Several processors' plans of one batch can be interleaved, so that the groups of one partition key
+ * are folded one after the other while the events are in the CPU's caches (see `rebuildProjections`).
+ */
+export interface BatchPlan {
+  /** The batch's new events by partition key, each group in global order. */
+  readonly groups: ReadonlyMap<string, readonly RecordedEvent[]>
+  /** Folds the group of `key` (up to the earliest failure so far under `halt`). */
+  readonly fold: (key: string, events: readonly RecordedEvent[]) => void
+  /**
+   * Folds the portfolio's events and moves the state's position. Throws `ProjectionHandlerError` under `halt`:
+   * the failure of the earliest event, as a run in global order would.
+   */
+  readonly finish: () => void
+}
+
 export const engine: unique symbol = Symbol('journeykit.projectionEngine')
 
 /**
@@ -54,6 +71,11 @@ export interface ProcessorEngine {
   rebuilding(): boolean
   /** Applies a batch in global order. Throws `ProjectionHandlerError` under `halt` (the processor stays halted). */
   apply(events: readonly RecordedEvent[]): void
+  /**
+   * The same as `apply`, in steps that can be interleaved with other processors' plans of the same batch. Only
+   * a rebuild folds group by group; otherwise the plan has no groups and `finish` applies the whole batch.
+   */
+  plan(events: readonly RecordedEvent[]): BatchPlan
   /** When a rebuild under `skip` must replay states from the history first: the last position to replay. */
   repairUpTo(): bigint | undefined
   /** Feeds history from the start to the repair; false once past `repairUpTo()`. */
