@@ -10,8 +10,10 @@ import type { ProjectionStats } from './stats.js'
 
 export interface RebuildOptions extends ProgressOptions {
   /**
-   * Events per batch read from a store. Default 131,072: a batch is folded partition by partition, and the more
-   * events of one customer a batch holds, the longer that customer's state stays in the CPU's caches.
+   * Events per batch read from a store. Default 524,288: a batch is folded partition by partition, and the more
+   * events of one customer a batch holds, the longer that customer's state stays in the CPU's caches. A batch
+   * costs memory while it is folded (about 200 bytes per event from the memory store): lower it where memory is
+   * short, at some cost in speed on histories of millions of events (see docs/performance.md).
    */
   readonly batchSize?: number
 }
@@ -63,7 +65,7 @@ export const rebuildProjections = async (
   processors: readonly ProjectionProcessor<unknown, unknown>[],
   options: RebuildOptions = {},
 ): Promise<RebuildReport> => {
-  const batchSize = positiveInteger('batchSize', options.batchSize, 131_072)
+  const batchSize = positiveInteger('batchSize', options.batchSize, 524_288)
   const meter = progressMeter(options)
   const engines = processors.map((p) => p[engine])
   const opened: ProcessorEngine[] = []

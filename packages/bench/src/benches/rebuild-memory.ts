@@ -20,7 +20,7 @@ const processors = (which: 'both' | '360' | 'churn'): ProjectionProcessor<unknow
 
 /**
  * The floor reads the same store and folds every event by hand as it comes, batch by batch, nothing kept but the
- * aggregates. Batches of 4096: faster for it than the rebuild's 131,072 (it gains nothing from grouping).
+ * aggregates. Batches of 4096: faster for it than the rebuild's 524,288 (it gains nothing from grouping).
  */
 const floor = async (store: MemoryEventStore): Promise<void> => {
   const { fold } = floorFold()
