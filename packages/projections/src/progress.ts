@@ -18,7 +18,10 @@ export interface RebuildProgress {
 }
 
 export interface ProgressOptions {
-  /** Called every `progressEvery` events or so, and once at the end (`finished`). */
+  /**
+   * Called every `progressEvery` events or so (after the batch that passes the mark, so at most once per batch),
+   * and once at the end (`finished`).
+   */
   readonly onProgress?: (progress: RebuildProgress) => void
   /** Events between two reports. Default 100,000. */
   readonly progressEvery?: number
