@@ -8,6 +8,7 @@ export * from './checkpoint/memory.js'
 export * from './checkpoint/json.js'
 export type { ErrorPolicy, FreezePolicy } from './processor/context.js'
 export type {
+  BatchPlan,
   ProcessorEngine,
   ProcessorOptions,
   ProjectionChange,

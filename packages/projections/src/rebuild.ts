@@ -49,9 +49,9 @@ const lastPosition = (batch: readonly RecordedEvent[]): bigint | undefined =>
  * Rebuilds projections from the whole history in ONE read: every batch goes to every processor, whose recipes
  * change plain mutable state (no drafts, no copies), frozen per its freeze policy at the end. A batch is folded
  * partition by partition, the processors' groups of one partition key one after the other, so that a customer's
- * events are read from memory once for all the projections. Processors with a
- * checkpoint store commit the result (replacing their record). Rejects with `ProjectionHandlerError` when a
- * handler throws under `halt` (nothing is committed then).
+ * events are read from memory once for all the projections. Processors with a checkpoint store commit the
+ * result (replacing their record). Rejects with `ProjectionHandlerError` when a handler throws under `halt`
+ * (nothing is committed then).
  *
  * ```ts
  * const view = projectionProcessor(customer360Projection())

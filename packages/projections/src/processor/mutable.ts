@@ -67,17 +67,6 @@ export const planMutable = <S, G>(
   }
 }
 
-/** Applies a batch (in global order) to the mutable state: its plan, every group in turn. */
-export const applyMutable = <S, G>(
-  context: ApplyContext<S, G>,
-  state: MutableState<S, G>,
-  events: readonly RecordedEvent[],
-): void => {
-  const plan = planMutable(context, state, events)
-  for (const [key, group] of plan.groups) plan.fold(key, group)
-  plan.finish()
-}
-
 /** Folds one partition's events of the batch; returns the earliest halt so far (events after it are left). */
 const applyToPartition = <S, G>(
   context: ApplyContext<S, G>,

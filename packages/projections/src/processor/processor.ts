@@ -180,12 +180,6 @@ export const projectionProcessor = <S, G = undefined>(
     return { groups: planned.groups, fold: planned.fold, finish: () => haltingOn(planned.finish) }
   }
 
-  const apply = (events: readonly RecordedEvent[]): void => {
-    const planned = plan(events)
-    for (const [k, group] of planned.groups) planned.fold(k, group)
-    planned.finish()
-  }
-
   const seal = (): void => {
     if (rebuild === undefined) return
     if (rebuild.tainted.size > 0 || rebuild.portfolioTainted)
@@ -242,7 +236,6 @@ export const projectionProcessor = <S, G = undefined>(
         return last < 0n ? undefined : last
       },
       rebuilding: () => rebuild !== undefined,
-      apply,
       plan,
       repairUpTo: () => {
         repair ??= rebuild === undefined ? undefined : repairOf(context, rebuild)

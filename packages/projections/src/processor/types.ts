@@ -69,11 +69,10 @@ export interface ProcessorEngine {
   position(): bigint | undefined
   /** Whether a rebuild (plain mutable state, invisible to readers) is under way. */
   rebuilding(): boolean
-  /** Applies a batch in global order. Throws `ProjectionHandlerError` under `halt` (the processor stays halted). */
-  apply(events: readonly RecordedEvent[]): void
   /**
-   * The same as `apply`, in steps that can be interleaved with other processors' plans of the same batch. Only
-   * a rebuild folds group by group; otherwise the plan has no groups and `finish` applies the whole batch.
+   * Applies a batch in global order, in steps that can be interleaved with other processors' plans of the same
+   * batch (see `applyBatch`). Only a rebuild folds group by group; otherwise the plan has no groups and `finish`
+   * applies the whole batch. `finish` throws `ProjectionHandlerError` under `halt` (the processor stays halted).
    */
   plan(events: readonly RecordedEvent[]): BatchPlan
   /** When a rebuild under `skip` must replay states from the history first: the last position to replay. */
