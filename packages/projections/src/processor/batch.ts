@@ -32,27 +32,16 @@ interface Grouping {
  */
 const groupings = new WeakMap<readonly RecordedEvent[], Grouping>()
 
-const groupsOf = (
+/** The grouping of `events` already made for this position and partition key function, if any. */
+const sharedGroups = (
   events: readonly RecordedEvent[],
   since: bigint,
   partitionBy: (event: RecordedEvent) => string | undefined,
-): ReadonlyMap<string, readonly RecordedEvent[]> => {
+): ReadonlyMap<string, readonly RecordedEvent[]> | undefined => {
   const known = groupings.get(events)
-  if (known !== undefined && known.since === since && known.partitionBy === partitionBy) return known.groups
-  const groups = new Map<string, RecordedEvent[]>()
-  let last = since
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]
-    if (event === undefined || event.position <= last) continue
-    last = event.position
-    const key = partitionBy(event)
-    if (key === undefined) continue
-    const group = groups.get(key)
-    if (group === undefined) groups.set(key, [event])
-    else group.push(event)
-  }
-  groupings.set(events, { since, partitionBy, groups })
-  return groups
+  return known !== undefined && known.since === since && known.partitionBy === partitionBy
+    ? known.groups
+    : undefined
 }
 
 /**
@@ -66,6 +55,10 @@ export const sortBatch = <S, G>(
   events: readonly RecordedEvent[],
 ): SortedBatch => {
   const { definition, counters, handlers, portfolioHandlers } = context
+  const { partitionBy } = definition
+  const shared = sharedGroups(events, since, partitionBy)
+  // grouped in the same walk unless another processor grouped this batch the same way already
+  const groups = new Map<string, RecordedEvent[]>()
   const portfolioEvents: RecordedEvent[] = []
   let last = since
   let applied = 0
@@ -83,9 +76,15 @@ export const sortBatch = <S, G>(
     if (handler === undefined && portfolioHandler === undefined) countUnhandled(counters, event.type)
     else applied++
     if (portfolioHandler !== undefined) portfolioEvents.push(event)
+    if (shared !== undefined) continue
+    const key = partitionBy(event)
+    if (key === undefined) continue
+    const group = groups.get(key)
+    if (group === undefined) groups.set(key, [event])
+    else group.push(event)
   }
-  const groups = groupsOf(events, since, definition.partitionBy)
-  return { groups, portfolioEvents, last, applied, ignored }
+  if (shared === undefined) groupings.set(events, { since, partitionBy, groups })
+  return { groups: shared ?? groups, portfolioEvents, last, applied, ignored }
 }
 
 /** The failure to report: the earlier event's (on one event, the first found: partitions are applied first). */
