@@ -1,4 +1,4 @@
-import { DAY_MS } from '@journeykit/core'
+import { DAY_MS, flatString } from '@journeykit/core'
 
 export const HOUR_MS = 3_600_000
 export const MINUTE_MS = 60_000
@@ -51,7 +51,7 @@ export const clock = (): Clock => {
     rest -= minutes * MINUTE_MS
     const seconds = Math.floor(rest / SECOND_MS)
     const time = `${date(day)}T${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}`
-    return withMillis ? `${time}.${pad3(Math.floor(rest - seconds * SECOND_MS))}Z` : `${time}Z`
+    return flatString(withMillis ? `${time}.${pad3(Math.floor(rest - seconds * SECOND_MS))}Z` : `${time}Z`)
   }
   // The events of one step share their time: the last instant formatted is kept.
   let lastInstantMs = NaN

@@ -6,7 +6,7 @@ import type {
   EventType,
   JourneyEvent,
 } from '@journeykit/core'
-import { DAY_MS, currentSchemaVersion, definitionOf, eventTypes } from '@journeykit/core'
+import { DAY_MS, currentSchemaVersion, definitionOf, eventTypes, flatString } from '@journeykit/core'
 import type { Agenda } from './agenda.js'
 import { clearAgenda, firstAt, popEntry, pushEntry } from './agenda.js'
 import type { Clock } from './clock.js'
@@ -148,7 +148,7 @@ export const emitDated = <K extends EventType>(c: Sim, type: K, data: EventData<
   )
 
 /** A new id for something of this customer, unique in the whole simulation: `ord-000042-7`. */
-export const nextId = (c: Sim, prefix: string): string => `${prefix}-${c.number}-${++c.ids}`
+export const nextId = (c: Sim, prefix: string): string => flatString(`${prefix}-${c.number}-${++c.ids}`)
 
 /** Schedules `step` at `at` (never before now; dropped when past the end or after the customer was forgotten). */
 export const schedule = (c: Sim, at: number, step: Step): void => {

@@ -1,3 +1,4 @@
+import { flatString } from '@journeykit/core'
 import type { Random } from './random.js'
 
 /** `00` ... `ff`: formatting through a table is several times faster than `Number#toString(16)`. */
@@ -24,7 +25,9 @@ export const uuidV7 = (ms: number, random: Random): string => {
   }
   const version = 0x7000 | (a & 0x0fff)
   const variant = 0x8000 | ((a >>> 12) & 0x3fff)
-  return `${lastHighHex}-${hex4(time & 0xffff)}-${hex4(version)}-${hex4(variant)}-${hex8(b)}${hex4(c)}`
+  return flatString(
+    `${lastHighHex}-${hex4(time & 0xffff)}-${hex4(version)}-${hex4(variant)}-${hex8(b)}${hex4(c)}`,
+  )
 }
 
 // The first 32 bits change every 65 seconds: the last ones formatted are kept (a pure cache).

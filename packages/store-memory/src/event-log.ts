@@ -1,10 +1,12 @@
 import type { EventFilter, EventMetadata, JourneyEvent, RecordedEvent } from '@journeykit/core'
-import { matchesFilter } from '@journeykit/core'
+import { flatString, matchesFilter } from '@journeykit/core'
 import { bigIntColumn, intColumn } from './columns.js'
 import { idIndex } from './id-index.js'
 import { revisionBigint, symbolTable } from './intern.js'
 
+/** Freezes `value` and everything in it, flattening the strings it holds (see `flatString`). */
 const deepFreeze = (value: unknown): void => {
+  if (typeof value === 'string') flatString(value)
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return
   Object.freeze(value)
   for (const v of Object.values(value)) deepFreeze(v)
@@ -60,9 +62,9 @@ export const eventLog = (): EventLog => {
   const push = (event: JourneyEvent, streamId: string, position: bigint, revision: number): number => {
     const index = ids.length
     deepFreeze(event.data)
-    ids.push(event.id)
-    occurredAt.push(event.occurredAt)
-    recordedAt.push(event.recordedAt)
+    ids.push(flatString(event.id))
+    occurredAt.push(flatString(event.occurredAt))
+    recordedAt.push(flatString(event.recordedAt))
     data.push(event.data)
     if (event.metadata !== undefined) {
       deepFreeze(event.metadata)
