@@ -6,10 +6,13 @@ import type { ProcessorEngine } from './processor/types.js'
  * one partition key, one processor's after the other, while that key's events are still in the CPU's caches
  * (each processor's partitions see their events in global order and its portfolio every event, so every state is
  * what `apply` would give). Every processor then finishes the batch, even after another failed, and the first
- * failure in processor order is thrown: each processor's state and position stay consistent.
+ * failure in processor order is thrown: each processor's state and position stay consistent. Returns the most
+ * partitions one processor had in the batch (how a rebuild sizes its next batch).
  */
-export const applyBatch = (engines: readonly ProcessorEngine[], batch: readonly RecordedEvent[]): void => {
+export const applyBatch = (engines: readonly ProcessorEngine[], batch: readonly RecordedEvent[]): number => {
   const plans = engines.map((e) => e.plan(batch))
+  let partitions = 0
+  for (const plan of plans) partitions = Math.max(partitions, plan.groups.size)
   for (let i = 0; i < plans.length; i++) {
     const plan = plans[i]
     if (plan === undefined) continue
@@ -34,6 +37,7 @@ export const applyBatch = (engines: readonly ProcessorEngine[], batch: readonly 
     }
   }
   if (failure !== undefined) throw failure.error
+  return partitions
 }
 
 /** Whether a plan before `i` has the same groups (processors with one partition key share them). */

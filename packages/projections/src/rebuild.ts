@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@journeykit/core'
 import { applyBatch } from './apply-batch.js'
+import { defaultBatchSizing, growingBatches, nextBatchSize } from './growing-batches.js'
 import type { ProcessorEngine, ProjectionProcessor } from './processor/types.js'
 import { engine } from './processor/types.js'
 import type { ProgressOptions, RebuildProgress } from './progress.js'
@@ -10,10 +11,12 @@ import type { ProjectionStats } from './stats.js'
 
 export interface RebuildOptions extends ProgressOptions {
   /**
-   * Events per batch read from a store. Default 524,288: a batch is folded partition by partition, and the more
-   * events of one customer a batch holds, the longer that customer's state stays in the CPU's caches. A batch
-   * costs memory while it is folded (about 200 bytes per event from the memory store): lower it where memory is
-   * short, at some cost in speed on histories of millions of events (see docs/performance.md).
+   * Events per batch read from a store. A batch is folded partition by partition, and the more events of one
+   * customer it holds, the longer that customer's state stays in the CPU's caches. By default batches grow with
+   * the customers: 524,288 events first, then about 64 events per partition the last batch touched, at most
+   * 2,097,152. A batch costs memory while it is folded (about 200 bytes per event from the memory store, so up
+   * to about 400 MB by default), and progress is reported between batches: set a size where memory is short or
+   * reads are slow, at some cost in speed on histories of millions of events (see docs/performance.md).
    */
   readonly batchSize?: number
 }
@@ -65,7 +68,10 @@ export const rebuildProjections = async (
   processors: readonly ProjectionProcessor<unknown, unknown>[],
   options: RebuildOptions = {},
 ): Promise<RebuildReport> => {
-  const batchSize = positiveInteger('batchSize', options.batchSize, 524_288)
+  const sizing = defaultBatchSizing
+  const batchSize = positiveInteger('batchSize', options.batchSize, sizing.read)
+  const growing = options.batchSize === undefined && typeof source !== 'function'
+  let nextSize = sizing.first
   const meter = progressMeter(options)
   const engines = processors.map((p) => p[engine])
   const opened: ProcessorEngine[] = []
@@ -74,8 +80,9 @@ export const rebuildProjections = async (
       await e.open('rebuild')
       opened.push(e)
     }
-    for await (const batch of readSource(source, batchSize)) {
-      applyBatch(engines, batch)
+    const reads = readSource(source, batchSize)
+    for await (const batch of growing ? growingBatches(reads, () => nextSize) : reads) {
+      nextSize = nextBatchSize(sizing, applyBatch(engines, batch))
       meter.advance(batch.length, lastPosition(batch))
     }
     await repairAll(engines, () => readSource(source, batchSize))

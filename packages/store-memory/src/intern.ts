@@ -1,3 +1,5 @@
+import { flatString } from '@journeykit/core'
+
 /** Strings that repeat across events (types, stream and customer ids), each kept once and named by an index. */
 export interface SymbolTable {
   readonly intern: (s: string) => number
@@ -12,7 +14,7 @@ export const symbolTable = (): SymbolTable => {
       let index = indexes.get(s)
       if (index === undefined) {
         index = strings.length
-        strings.push(s)
+        strings.push(flatString(s))
         indexes.set(s, index)
       }
       return index
