@@ -1,5 +1,5 @@
 import type { EventStore, JourneyEvent } from '@journeykit/core'
-import { customerStreamId, eachEvent, isJourneyEvent } from '@journeykit/core'
+import { customerStreamId, eachEvent, flatString, isJourneyEvent } from '@journeykit/core'
 import { xoshiro128 } from '@journeykit/simulator'
 import { memoryEventStore } from '@journeykit/store-memory'
 import type { Bench, BenchResult } from '../harness.js'
@@ -32,9 +32,6 @@ const uuidV7 = (ms: number, random: () => number): string => {
   for (let i = 0; i < 12; i++) put(HEX[Math.floor(random() * 16)] ?? '0')
   return idBuffer.toString('latin1')
 }
-
-/** A flat copy of a short ASCII string built by concatenation. */
-const flat = (s: string): string => Buffer.from(s, 'latin1').toString('latin1')
 
 const FIRST = ['Anna', 'Ben', 'Carla', 'Deniz', 'Emil', 'Fatima', 'Gustavo', 'Hana', 'Ivo', 'Julia']
 const LAST = ['Schmidt', 'Silva', 'Okafor', 'Nguyen', 'Kowalski', 'Rossi', 'Tanaka', 'Meyer', 'Haddad']
@@ -88,7 +85,7 @@ export const realisticEvents = (options: RealisticEventsOptions = {}): Realistic
     return x
   }
   const journeys: CustomerJourney[] = Array.from({ length: count }, (_, i) => {
-    const customerId = flat(`c${String(i).padStart(6, '0')}`)
+    const customerId = flatString(`c${String(i).padStart(6, '0')}`)
     return {
       customerId,
       streamId: customerStreamId(customerId),
@@ -125,7 +122,7 @@ export const realisticEvents = (options: RealisticEventsOptions = {}): Realistic
       schemaVersion: 1,
       data: {
         kind: organization ? 'organization' : 'person',
-        name: flat(name),
+        name: flatString(name),
         country: j.country,
         ...(organization ? { segment: 'enterprise' } : {}),
       },
@@ -133,8 +130,8 @@ export const realisticEvents = (options: RealisticEventsOptions = {}): Realistic
   }
 
   const order = (j: CustomerJourney): JourneyEvent => {
-    const orderId = flat(`${j.customerId}-o${++j.orders}`)
-    const deliveryId = flat(`${orderId}d`)
+    const orderId = flatString(`${j.customerId}-o${++j.orders}`)
+    const deliveryId = flatString(`${orderId}d`)
     const lines = Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({
       sku: pick(SKUS),
       quantity: 1 + Math.floor(random() * 4),
@@ -175,7 +172,7 @@ export const realisticEvents = (options: RealisticEventsOptions = {}): Realistic
   }
 
   const inquiry = (j: CustomerJourney): JourneyEvent => {
-    const inquiryId = flat(`${j.customerId}-i${++j.inquiries}`)
+    const inquiryId = flatString(`${j.customerId}-i${++j.inquiries}`)
     const channel = pick(CHANNELS)
     j.pending.push(
       { ...envelope(j, hours(5)), type: 'InquiryAnswered', schemaVersion: 1, data: { inquiryId, channel } },
@@ -200,7 +197,7 @@ export const realisticEvents = (options: RealisticEventsOptions = {}): Realistic
           ...envelope(j, hours(24 * 4)),
           type: 'SurveyAnswered',
           schemaVersion: 1,
-          data: { surveyId: flat(`${j.customerId}-s${++j.surveys}`), nps: Math.floor(random() * 11) },
+          data: { surveyId: flatString(`${j.customerId}-s${++j.surveys}`), nps: Math.floor(random() * 11) },
         }
       : {
           ...envelope(j, hours(24 * 3)),
