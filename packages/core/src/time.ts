@@ -154,6 +154,11 @@ export const startOfDayMs = (date: string, timeZone?: string): number => {
  * promised for that day is late only if it arrives at or after this instant.
  */
 export const endOfDayMs = (date: string, timeZone?: string): number => {
+  if ((timeZone === undefined || timeZone === 'UTC') && date.length === 10) {
+    // in UTC the next day starts one day after this one: no formatting and parsing of the next date
+    const start = toEpochMs(date)
+    if (Number.isFinite(start) && start % DAY_MS === 0) return start + DAY_MS
+  }
   const next = new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10)
   return startOfDayMs(next, timeZone)
 }

@@ -6,6 +6,11 @@ const PROBE_MS = 9 * 3_600_000
 /** Zone offsets at the probe instants, by zone and day number (bounded per zone). */
 const probesByZone = new Map<string, Map<number, number>>()
 const PROBES_PER_ZONE_LIMIT = 40_000
+/**
+ * Ends of the days near a transition, by zone and day number: core's exact search costs tens of microseconds,
+ * and a history promises deliveries for the same few days around each transition again and again.
+ */
+const nearTransitionByZone = new Map<string, Map<number, number>>()
 
 const offsetFormats = new Map<string, Intl.DateTimeFormat>()
 const GMT_OFFSET = /GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/
@@ -42,7 +47,7 @@ const probe = (zone: string, probes: Map<number, number>, day: number): number =
  * The day ends at the next day's local midnight, which lies within 14 hours of that day's UTC midnight. When the
  * zone's offset is the same at 09:00 UTC the day before, of and after that midnight (no transition in between;
  * zones change offset at most once in 24 hours), local midnight is that UTC midnight less the offset. Otherwise
- * (a transition near midnight) core's exact search decides. Offsets are memoized per zone and day, so a history
+ * (a transition near midnight) core's exact search decides, once per zone and day. Offsets are memoized per zone and day, so a history
  * spanning N days costs about N offset look-ups per zone instead of several per distinct promised day.
  */
 export const zonedDayEndMs = (date: string, zone: string): number => {
@@ -52,7 +57,15 @@ export const zonedDayEndMs = (date: string, zone: string): number => {
   let probes = probesByZone.get(zone)
   if (probes === undefined) probesByZone.set(zone, (probes = new Map()))
   const offset = probe(zone, probes, day)
-  if (probe(zone, probes, day - 1) !== offset || probe(zone, probes, day + 1) !== offset)
-    return deadlineMs(date, zone)
-  return nextMidnight - offset
+  if (probe(zone, probes, day - 1) === offset && probe(zone, probes, day + 1) === offset)
+    return nextMidnight - offset
+  let ends = nearTransitionByZone.get(zone)
+  if (ends === undefined) nearTransitionByZone.set(zone, (ends = new Map()))
+  let end = ends.get(day)
+  if (end === undefined) {
+    end = deadlineMs(date, zone)
+    if (ends.size >= PROBES_PER_ZONE_LIMIT) ends.clear()
+    ends.set(day, end)
+  }
+  return end
 }

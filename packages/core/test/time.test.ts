@@ -44,6 +44,25 @@ describe('business time', () => {
     expect(deadlineMs('2024-05-01T12:00:00Z')).toBe(utc('2024-05-01T12:00:00Z'))
   })
 
+  it('ends any UTC calendar day at the start of the next, as formatting the next date would say', () => {
+    const day = fc
+      .date({
+        min: new Date('0001-01-01T00:00:00Z'),
+        max: new Date('9999-12-30T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString().slice(0, 10))
+    fc.assert(
+      fc.property(day, (date) => {
+        const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+        expect(endOfDayMs(date)).toBe(Date.parse(`${next}T00:00:00Z`))
+        expect(endOfDayMs(date, 'UTC')).toBe(Date.parse(`${next}T00:00:00Z`))
+      }),
+      { numRuns: 500 },
+    )
+    expect(() => endOfDayMs('2024-13-01')).toThrow(RangeError)
+  })
+
   it('handles days shortened or lengthened by daylight saving time', () => {
     // New York springs forward at 02:00 on 2024-03-10: the day has 23 hours.
     expect(

@@ -35,4 +35,14 @@ describe('zonedDayEndMs', () => {
     ] as const)
       expect(zonedDayEndMs(day, zone)).toBe(deadlineMs(day, zone))
   })
+
+  it('answers again from its memo exactly as the first time, on every day around a transition', () => {
+    const start = Date.parse('2024-03-25T00:00:00Z')
+    for (const zone of zones)
+      for (let round = 0; round < 2; round++)
+        for (let i = 0; i < 14; i++) {
+          const day = new Date(start + i * 86_400_000).toISOString().slice(0, 10)
+          expect(zonedDayEndMs(day, zone)).toBe(deadlineMs(day, zone))
+        }
+  })
 })
