@@ -1,5 +1,6 @@
 import type { JourneyEvent } from '@journeykit/core'
 import { DAY_MS, deadlineMs, toEpochMs } from '@journeykit/core'
+import type { MemoryEventStore } from '@journeykit/store-memory'
 
 /**
  * The floor of the `rebuild-360-churn-memory` benchmark (issue 10): what a team would write by hand instead of
@@ -376,4 +377,14 @@ export const handWrittenFloor = (events: readonly JourneyEvent[]): ReadonlyMap<s
   const floor = floorFold()
   floor.fold(events)
   return floor.customers
+}
+
+/**
+ * The floor as the benches time it: reads the store and folds every event by hand as it comes, nothing kept but
+ * the aggregates. Batches of 4096: faster for it than the rebuild's 524,288 (it gains nothing from grouping).
+ */
+export const floorRebuild = async (store: MemoryEventStore): Promise<number> => {
+  const floor = floorFold()
+  for await (const batch of store.readAll({ batchSize: 4096 })) floor.fold(batch)
+  return floor.customers.size
 }

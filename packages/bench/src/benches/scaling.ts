@@ -6,6 +6,7 @@ import type { MemoryEventStore } from '@journeykit/store-memory'
 import type { Bench, BenchResult } from '../harness.js'
 import { simulatedStore } from '../simulated-store.js'
 import { heapUsed, settleHeap } from '../harness.js'
+import { floorRebuild } from './floor-360-churn.js'
 
 const storeOf = (size: number): MemoryEventStore => simulatedStore(size, 9)
 
@@ -26,13 +27,13 @@ const rebuildBoth = (store: MemoryEventStore) =>
     projectionProcessor(churnProjection, { freeze: 'never' }),
   ])
 
-/** Events per second of rebuilding both projections, the best of `rounds`. */
-const rebuildRate = async (store: MemoryEventStore, rounds: number): Promise<number> => {
+/** Events per second of `work` on the store, the best of `rounds`. */
+const bestRate = async (store: MemoryEventStore, rounds: number, work: () => Promise<unknown>) => {
   let best = Infinity
   for (let round = 0; round < rounds; round++) {
     settleHeap()
     const started = performance.now()
-    await rebuildBoth(store)
+    await work()
     best = Math.min(best, performance.now() - started)
   }
   return Math.round((store.size() / best) * 1000)
@@ -48,18 +49,22 @@ const roundsFor = (size: number, quick: boolean): number =>
 export const scalingBench: Bench = {
   name: 'scaling',
   description:
-    'Rebuild rate (best of 10, 3 and 2 rebuilds, after a warm-up) and memory at 100k, 1M and 5M events: bytes per stored event, per customer per view.',
+    'Rebuild rate (best of 10, 3 and 2 rebuilds, after a warm-up), the hand-written floor on the same store, and memory at 100k, 1M and 5M events: bytes per stored event, per customer per view.',
   run: async ({ quick, log }) => {
     const sizes = quick ? [10_000, 50_000] : [100_000, 1_000_000, 5_000_000]
     const results: BenchResult[] = []
     let first: number | undefined
+    let firstFloor: number | undefined
     await rebuildBoth(storeOf(20_000)) // compile the handlers before the first size is timed
     for (const size of sizes) {
       const empty = heapUsed()
       const store = storeOf(size)
       const bytesPerEvent = Math.round((heapUsed() - empty) / store.size())
-      const eventsPerSec = await rebuildRate(store, roundsFor(size, quick))
+      const rounds = roundsFor(size, quick)
+      const eventsPerSec = await bestRate(store, rounds, () => rebuildBoth(store))
+      const floorPerSec = await bestRate(store, rounds, () => floorRebuild(store))
       first ??= eventsPerSec
+      firstFloor ??= floorPerSec
       const view = await bytesPerCustomer(
         store,
         projectionProcessor(customer360Projection(), { freeze: 'never' }),
@@ -67,7 +72,7 @@ export const scalingBench: Bench = {
       const facts = await bytesPerCustomer(store, projectionProcessor(churnProjection, { freeze: 'never' }))
       const rss = Math.round(process.memoryUsage.rss() / 1024 / 1024)
       log(
-        `scaling ${size}: ${eventsPerSec} events/s, ${bytesPerEvent} B/event, 360 ${view.bytes} B/customer, churn ${facts.bytes} B/customer`,
+        `scaling ${size}: ${eventsPerSec} events/s (floor ${floorPerSec}), ${bytesPerEvent} B/event, 360 ${view.bytes} B/customer, churn ${facts.bytes} B/customer`,
       )
       results.push({
         name: `scaling/${size}`,
@@ -81,6 +86,15 @@ export const scalingBench: Bench = {
         bytesPerCustomer360: view.bytes,
         bytesPerCustomerChurn: facts.bytes,
         note: 'rebuild of 360 + churn from the memory store; bytes per stored event and per customer are heap deltas after gc',
+      })
+      results.push({
+        name: `scaling/${size}/floor`,
+        events: store.size(),
+        eventsPerSec: floorPerSec,
+        ratio: Number((floorPerSec / firstFloor).toFixed(3)),
+        baseline: `scaling/${sizes[0]}/floor`,
+        libraryToFloor: Number((eventsPerSec / floorPerSec).toFixed(3)),
+        note: 'the hand-written floor of rebuild-360-churn-memory on the same store: how far the rate of a plain loop falls with size',
       })
     }
     return results
