@@ -34,4 +34,20 @@ describe('every registered benchmark, in quick mode', () => {
     },
     120_000,
   )
+
+  it('scaling times the hand-written floor on each size beside the library', async () => {
+    const scaling = selectBenches('scaling')[0]
+    if (scaling === undefined) throw new Error('no scaling bench')
+    const results = await scaling.run({ quick: true, log: () => undefined })
+    const byName = new Map(results.map((r) => [r.name, r]))
+    for (const size of [10_000, 50_000]) {
+      const library = byName.get(`scaling/${size}`)
+      const floor = byName.get(`scaling/${size}/floor`)
+      expect(floor?.baseline).toBe('scaling/10000/floor')
+      expect(floor?.events).toBe(library?.events)
+      expect(floor?.eventsPerSec).toBeGreaterThan(0)
+      expect(floor?.libraryToFloor).toBeCloseTo((library?.eventsPerSec ?? 0) / (floor?.eventsPerSec ?? 1), 2)
+    }
+    expect(byName.get('scaling/10000/floor')?.ratio).toBe(1)
+  }, 120_000)
 })
