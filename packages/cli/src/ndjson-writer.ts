@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { once } from 'node:events'
 import type { JourneyEvent } from '@journeykit/core'
+import { recordedEvent } from '@journeykit/core'
 import { toNdjsonLine } from '@journeykit/store-memory'
 
 /**
@@ -26,7 +27,7 @@ export const writeHistory = async (
     for await (const event of events) {
       const revision = revisions.get(event.streamId) ?? 0n
       revisions.set(event.streamId, revision + 1n)
-      text += toNdjsonLine({ ...event, position, revision }) + '\n'
+      text += toNdjsonLine(recordedEvent(event, position, revision)) + '\n'
       position += 16n
       written++
       if (text.length >= 1 << 20) {

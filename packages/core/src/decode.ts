@@ -90,17 +90,30 @@ const decodeTyped = (
       result._tag === 'Left' ? firstError(result.left, 'data') : { path: 'data', reason: 'is invalid' }
     return left(decodeError(type, path, reason))
   }
-  const event: EventEnvelope<EventType, unknown> = {
-    id: envelope.id,
-    type,
-    streamId: envelope.streamId,
-    customerId: envelope.customerId,
-    occurredAt: envelope.occurredAt,
-    recordedAt: envelope.recordedAt,
-    schemaVersion: upcasted.schemaVersion,
-    data,
-    ...(envelope.metadata === undefined ? {} : { metadata: envelope.metadata }),
-  }
+  // two literals, not a spread of an optional metadata: one hidden class each, and no slow copy per event
+  const event: EventEnvelope<EventType, unknown> =
+    envelope.metadata === undefined
+      ? {
+          id: envelope.id,
+          type,
+          streamId: envelope.streamId,
+          customerId: envelope.customerId,
+          occurredAt: envelope.occurredAt,
+          recordedAt: envelope.recordedAt,
+          schemaVersion: upcasted.schemaVersion,
+          data,
+        }
+      : {
+          id: envelope.id,
+          type,
+          streamId: envelope.streamId,
+          customerId: envelope.customerId,
+          occurredAt: envelope.occurredAt,
+          recordedAt: envelope.recordedAt,
+          schemaVersion: upcasted.schemaVersion,
+          data,
+          metadata: envelope.metadata,
+        }
   // The one place a type is asserted: `data` was just validated by the codec of exactly `type`.
   return right(event as JourneyEvent)
 }

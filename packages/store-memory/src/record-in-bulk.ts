@@ -1,5 +1,5 @@
 import type { JourneyEvent, RecordedEvent } from '@journeykit/core'
-import { InvalidAppendError } from '@journeykit/core'
+import { InvalidAppendError, recordedEvent } from '@journeykit/core'
 import type { MemoryEventStore } from './memory-store.js'
 
 export interface RecordInBulkOptions {
@@ -30,7 +30,7 @@ export const recordInBulk = (
     if (count >= limit) break
     const revision = revisions.get(event.streamId) ?? 0n
     revisions.set(event.streamId, revision + 1n)
-    batch.push({ ...event, position, revision })
+    batch.push(recordedEvent(event, position, revision))
     position += 16n
     count++
     if (batch.length >= 4096) {

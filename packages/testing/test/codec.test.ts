@@ -1,4 +1,4 @@
-import { decode, decodeJson, encode, eventTypes } from '@journeykit/core'
+import { decode, decodeJson, encode, eventTypes, recordedEvent } from '@journeykit/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { prop } from './support/prop.js'
@@ -23,4 +23,21 @@ describe('codec round-trip', () => {
     for (const event of journey.events)
       expect(decodeJson(JSON.stringify(event))).toEqual({ _tag: 'Right', right: event })
   })
+
+  prop(
+    [anyEventArb(), fc.bigInt({ min: 0n, max: (1n << 63n) - 1n }), fc.bigInt({ min: 0n, max: 1n << 40n })],
+    {
+      numRuns: 100,
+    },
+  )(
+    'recordedEvent gives what a spread with position and revision gives, key for key; decode adds no key',
+    (event, position, revision) => {
+      const recorded = recordedEvent(event, position, revision)
+      expect(recorded).toStrictEqual({ ...event, position, revision })
+      expect(Object.keys(recorded).sort()).toEqual(Object.keys({ ...event, position, revision }).sort())
+      const decoded = decode(JSON.parse(JSON.stringify(event)))
+      if (decoded._tag === 'Left') throw new Error(decoded.left.message)
+      expect(Object.keys(decoded.right).sort()).toEqual(Object.keys(event).sort())
+    },
+  )
 })

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@journeykit/core'
-import { DEFAULT_MAX_EVENT_BYTES, decode } from '@journeykit/core'
+import { DEFAULT_MAX_EVENT_BYTES, decode, recordedEvent } from '@journeykit/core'
 import { NdjsonLineError } from './errors.js'
 
 /**
@@ -55,5 +55,5 @@ export const parseNdjsonLine = (text: string, file: string, line: number): Recor
   if (typeof revision === 'string') throw new NdjsonLineError(file, line, 'revision', revision)
   const decoded = decode(parsed, { maxBytes: Infinity })
   if (decoded._tag === 'Left') throw new NdjsonLineError(file, line, decoded.left.path, decoded.left.reason)
-  return { ...decoded.right, position, revision }
+  return recordedEvent(decoded.right, position, revision)
 }
