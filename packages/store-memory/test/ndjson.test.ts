@@ -62,14 +62,22 @@ const sample = async (): Promise<{ store: MemoryEventStore; text: string; lines:
   return { store, text, lines: text.trimEnd().split('\n') }
 }
 
-const failure = async (text: string): Promise<NdjsonLineError> => {
+const failureOf = async (from: NodeJS.ReadableStream): Promise<NdjsonLineError> => {
   try {
-    await readAllOf(Readable.from([text]))
+    await readAllOf(from)
   } catch (e) {
     if (e instanceof NdjsonLineError) return e
     throw e
   }
   throw new Error('expected the read to fail')
+}
+
+/** The error of reading `text`, the same whether it comes as text or as bytes (without a final line end too). */
+const failure = async (text: string): Promise<NdjsonLineError> => {
+  const error = await failureOf(Readable.from([text]))
+  const fromBytes = await failureOf(Readable.from([Buffer.from(text, 'utf8')]))
+  expect([fromBytes.line, fromBytes.path, fromBytes.reason]).toEqual([error.line, error.path, error.reason])
+  return error
 }
 
 describe('NDJSON export and import', () => {
@@ -103,6 +111,17 @@ describe('NDJSON export and import', () => {
     const crlf = text.replaceAll('\n', '\r\n\n')
     const chunks = crlf.match(/[\s\S]{1,37}/g) ?? []
     expect(await readAllOf(Readable.from(chunks))).toEqual(await readAllOf(Readable.from([text])))
+  })
+
+  it('reads a byte stream cut anywhere, with CRLF (even cut between CR and LF) and blank lines', async () => {
+    const { text } = await sample()
+    const bytes = Buffer.from(text.replaceAll('\n', '\r\n\n'), 'utf8')
+    const expected = await readAllOf(Readable.from([text]))
+    for (const size of [1, 2, 37, 4096]) {
+      const chunks: Buffer[] = []
+      for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size))
+      expect(await readAllOf(Readable.from(chunks))).toEqual(expected)
+    }
   })
 
   it('decodes a character whose UTF-8 bytes straddle two chunks whole', async () => {

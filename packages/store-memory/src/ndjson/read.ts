@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs'
-import { StringDecoder } from 'node:string_decoder'
 import type { RecordedEvent } from '@journeykit/core'
 import type { NdjsonSkippedLine } from './errors.js'
 import { NdjsonLineError } from './errors.js'
 import { parseNdjsonLine } from './line.js'
+import { lineCutter } from './lines.js'
 
 export interface ReadNdjsonOptions {
   /** Skip invalid lines (reported through `onSkipped`) instead of failing on the first one. Default false. */
@@ -17,19 +17,6 @@ export interface ReadNdjsonOptions {
 
 /** Batches of recorded events, from the beginning each time it is called (what `rebuildProjections` reads). */
 export type NdjsonBatches = () => AsyncIterable<readonly RecordedEvent[]>
-
-/**
- * The complete lines of `text` (without their line ends) passed to `each`; returns the unfinished rest. A
- * plain loop per chunk: an async generator yielding line by line would cost a promise per line.
- */
-const eachLine = (text: string, each: (line: string) => void): string => {
-  let start = 0
-  for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-    each(text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end))
-    start = end + 1
-  }
-  return text.slice(start)
-}
 
 /** Checks the order of the history: positions strictly increase, each stream's revisions count 0, 1, 2, … */
 const orderChecker = (file: string) => {
@@ -83,13 +70,11 @@ export async function* readNdjson(
       batch = []
     }
   }
-  let tail = ''
-  // a character whose UTF-8 bytes straddle two chunks is decoded whole
-  const utf8 = new StringDecoder('utf8')
+  const lines = lineCutter(take)
   for await (const chunk of chunksOf(from)) {
     let failure: { readonly error: unknown } | undefined
     try {
-      tail = eachLine(tail + (typeof chunk === 'string' ? chunk : utf8.write(chunk)), take)
+      lines.push(chunk)
     } catch (error) {
       failure = { error } // the batches completed before the bad line are still delivered, in order
     }
@@ -98,8 +83,7 @@ export async function* readNdjson(
     for (const b of ready) yield b
     if (failure !== undefined) throw failure.error
   }
-  tail += utf8.end()
-  if (tail !== '') take(tail)
+  lines.end()
   for (const b of full) yield b
   if (batch.length > 0) yield batch
 }
