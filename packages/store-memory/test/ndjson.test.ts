@@ -15,6 +15,7 @@ import {
   NDJSON_SOURCE_BATCH_SIZE,
   memoryEventStore,
   ndjsonSource,
+  parseNdjsonLine,
   readNdjson,
   toNdjsonLine,
 } from '../src/index.js'
@@ -198,6 +199,32 @@ describe('NDJSON export and import', () => {
 })
 
 describe('a bad line', () => {
+  it('reads position and revision exactly from decimal strings, and names what is wrong with others', async () => {
+    const { lines } = await sample()
+    const line = lines[0] ?? fail()
+    const at = (position: unknown) =>
+      line.replace(/"position":"\d+"/, `"position":${JSON.stringify(position)}`)
+    for (const p of [
+      '0',
+      '128',
+      '999999999999999',
+      '9007199254740993',
+      '123456789012345678901234567890123456789',
+    ])
+      expect(parseNdjsonLine(at(p), 'f', 1).position).toBe(BigInt(p))
+    for (const p of ['007', '', '1e3', '-1', '12a', ' 1', '1234567890123456789012345678901234567890', 128]) {
+      const error = (() => {
+        try {
+          parseNdjsonLine(at(p), 'f', 1)
+        } catch (e) {
+          return e
+        }
+      })()
+      expect(error).toBeInstanceOf(NdjsonLineError)
+      expect(error).toMatchObject({ path: 'position', reason: expect.stringMatching(/decimal string/) })
+    }
+  })
+
   it('names the line, the field and the reason for invalid data', async () => {
     const { lines } = await sample()
     const order = lines.findIndex((l) => l.includes('"type":"OrderPlaced"'))
