@@ -47,8 +47,9 @@ const probe = (zone: string, probes: Map<number, number>, day: number): number =
  * The day ends at the next day's local midnight, which lies within 14 hours of that day's UTC midnight. When the
  * zone's offset is the same at 09:00 UTC the day before, of and after that midnight (no transition in between;
  * zones change offset at most once in 24 hours), local midnight is that UTC midnight less the offset. Otherwise
- * (a transition near midnight) core's exact search decides, once per zone and day. Offsets are memoized per zone and day, so a history
- * spanning N days costs about N offset look-ups per zone instead of several per distinct promised day.
+ * (a transition near midnight) core's exact search decides, once per zone and day. Offsets are memoized per zone
+ * and day, so a history spanning N days costs about N offset look-ups per zone instead of several per distinct
+ * promised day.
  */
 export const zonedDayEndMs = (date: string, zone: string): number => {
   const nextMidnight = toEpochMs(date) + DAY_MS
